@@ -1,0 +1,455 @@
+//! The command line: every subcommand loads through the core, changes the briefing through
+//! [`crate::edit`], and saves atomically.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, anyhow, bail};
+use clap::{Args, Parser, Subcommand};
+
+use crate::anchor::{Anchor, find_occurrences};
+use crate::edit::{Edit, apply};
+use crate::export::to_markdown;
+use crate::file::{self, LoadReport};
+use crate::import::import_file;
+use crate::model::{Article, Briefing, Claim, Published, Reliability, Status, now};
+use crate::text::{TextIndex, line_col, normalize_query};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "briefing-notes",
+    version,
+    about = "Tag claims in news articles as Confirmed, Reported or Disputed, and export briefings.",
+    long_about = "Tag claims in news articles as Confirmed, Reported or Disputed, and export briefings.\n\n\
+        With no subcommand, opens the desktop app: `briefing-notes FILE.ron` opens a briefing, \
+        `briefing-notes ARTICLE…` starts a new briefing with those articles.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// A briefing (.ron) to open, or articles to start a new briefing with (desktop app).
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new, empty briefing file.
+    New(NewArgs),
+    /// Add an article (.txt or .md) to a briefing.
+    Add(AddArgs),
+    /// Tag a quote in an article as a claim.
+    Tag(TagArgs),
+    /// Export a briefing as Markdown.
+    Export(ExportArgs),
+    /// Load a briefing, verify every claim's anchor and summarise it.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The briefing file to create (refused if it exists).
+    pub file: PathBuf,
+    #[arg(long)]
+    pub title: String,
+    #[arg(long, default_value = "")]
+    pub analyst: String,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The briefing file.
+    pub file: PathBuf,
+    /// The article file: .txt (UTF-8 or UTF-16) or .md.
+    pub article: PathBuf,
+    /// Title (default: the first heading of a .md file, else the file name).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Outlet: the site or publisher.
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Author or byline.
+    #[arg(long)]
+    pub author: Option<String>,
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Publication date (2025-08-13) or date and time (RFC 3339).
+    #[arg(long, value_parser = parse_published)]
+    pub published: Option<Published>,
+    /// Source reliability, A (completely reliable) to F (cannot be judged).
+    #[arg(long, value_parser = parse_reliability)]
+    pub reliability: Option<Reliability>,
+}
+
+#[derive(Debug, Args)]
+pub struct TagArgs {
+    /// The briefing file.
+    pub file: PathBuf,
+    /// The exact words to tag, as they appear in the article.
+    #[arg(long)]
+    pub quote: String,
+    /// confirmed, reported or disputed.
+    #[arg(long)]
+    pub status: Status,
+    /// The article: its number (1, 2…) or id (or a unique start of it). Needed when the
+    /// briefing has more than one article.
+    #[arg(long)]
+    pub article: Option<String>,
+    /// Which match to tag (1, 2…) when the quote occurs more than once.
+    #[arg(long)]
+    pub occurrence: Option<usize>,
+    /// The analyst's note.
+    #[arg(long, default_value = "")]
+    pub note: String,
+    /// Who makes the claim.
+    #[arg(long, default_value = "")]
+    pub speaker: String,
+    /// Who relays it.
+    #[arg(long, default_value = "")]
+    pub via: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The briefing file.
+    pub file: PathBuf,
+    /// Write the Markdown here instead of to standard output.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The briefing file.
+    pub file: PathBuf,
+}
+
+fn parse_published(s: &str) -> Result<Published, String> {
+    s.parse().map_err(|e: crate::model::PublishedParseError| e.to_string())
+}
+
+fn parse_reliability(s: &str) -> Result<Reliability, String> {
+    Reliability::parse(s).ok_or_else(|| format!("“{s}” is not a reliability grade: use A to F"))
+}
+
+/// Runs a subcommand. Output goes to `out`; warnings to standard error.
+pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
+    match command {
+        Command::New(a) => new(a, out),
+        Command::Add(a) => add(a, out),
+        Command::Tag(a) => tag(a, out),
+        Command::Export(a) => export(a, out),
+        Command::Check(a) => check(a, out),
+    }
+}
+
+fn new(a: NewArgs, out: &mut dyn Write) -> Result<()> {
+    if a.file.exists() {
+        bail!(
+            "{} already exists; choose another name (nothing was changed)",
+            a.file.display()
+        );
+    }
+    let briefing = Briefing::new(a.title, a.analyst);
+    file::save(&a.file, &briefing)?;
+    writeln!(out, "Created {} ({})", a.file.display(), briefing.id)?;
+    Ok(())
+}
+
+/// Loads a briefing to change it, telling the user what loading repaired.
+fn load_for_edit(path: &Path) -> Result<Briefing> {
+    let (briefing, report) = file::load(path)?;
+    warn_about(&report, path);
+    Ok(briefing)
+}
+
+fn warn_about(report: &LoadReport, path: &Path) {
+    for r in &report.reanchored {
+        eprintln!(
+            "warning: {}: claim {} moved from {}–{} to {}–{} ({})",
+            path.display(),
+            r.claim,
+            r.from.start,
+            r.from.end,
+            r.to.start,
+            r.to.end,
+            match r.fuzzy_distance {
+                None => "same words".to_owned(),
+                Some(d) => format!("words changed: “{}” → “{}”, {d} edits", r.old_quote, r.new_quote),
+            }
+        );
+    }
+    for o in &report.orphaned {
+        eprintln!(
+            "warning: {}: claim {} is orphaned: its quote “{}” is no longer in the article text (kept as it was)",
+            path.display(),
+            o.claim,
+            snippet(&o.quote, 60)
+        );
+    }
+    for id in &report.text_changed {
+        eprintln!(
+            "warning: {}: the text of article {id} was changed outside briefing-notes (SHA-256 updated)",
+            path.display()
+        );
+    }
+    for d in &report.duplicate_ids_renewed {
+        eprintln!("warning: {}: duplicate id renewed: {d}", path.display());
+    }
+}
+
+fn add(a: AddArgs, out: &mut dyn Write) -> Result<()> {
+    let mut briefing = load_for_edit(&a.file)?;
+    let imported = import_file(&a.article)?;
+    let mut meta = imported.meta;
+    if let Some(t) = a.title {
+        meta.title = t;
+    }
+    if let Some(o) = a.outlet {
+        meta.outlet = o;
+    }
+    if let Some(au) = a.author {
+        meta.author = au;
+    }
+    if let Some(u) = a.url {
+        meta.url = u;
+    }
+    if a.published.is_some() {
+        meta.published = a.published;
+    }
+    if a.reliability.is_some() {
+        meta.reliability = a.reliability;
+    }
+    let article = Article::new(meta, &imported.text, now());
+    let (id, title, chars) = (
+        article.id,
+        article.title.clone(),
+        article.text.chars().count(),
+    );
+    let index = briefing.articles.len();
+    apply(
+        &mut briefing,
+        Edit::AddArticle {
+            index,
+            article: Box::new(article),
+        },
+    )?;
+    file::save(&a.file, &briefing)?;
+    writeln!(
+        out,
+        "Added article {} {id} “{title}” ({chars} characters)",
+        index + 1
+    )?;
+    Ok(())
+}
+
+/// The article a `--article` value names: a number from 1, an id, or a unique id prefix.
+fn pick_article<'a>(b: &'a Briefing, which: Option<&str>) -> Result<&'a Article> {
+    let list = || {
+        b.articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| format!("  {}  {}  {}", i + 1, a.id, a.title))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let Some(which) = which else {
+        return match b.articles.as_slice() {
+            [] => Err(anyhow!(
+                "the briefing has no articles yet; add one with `briefing-notes add`"
+            )),
+            [only] => Ok(only),
+            _ => Err(anyhow!(
+                "the briefing has {} articles; say which with --article:\n{}",
+                b.articles.len(),
+                list()
+            )),
+        };
+    };
+    let which = which.trim();
+    if let Ok(n) = which.parse::<usize>() {
+        return n
+            .checked_sub(1)
+            .and_then(|i| b.articles.get(i))
+            .ok_or_else(|| anyhow!("there is no article {n}; the articles are:\n{}", list()));
+    }
+    let matches: Vec<&Article> = b
+        .articles
+        .iter()
+        .filter(|a| a.id.to_string().starts_with(&which.to_lowercase()))
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok(one),
+        [] => Err(anyhow!("no article has id “{which}”; the articles are:\n{}", list())),
+        _ => Err(anyhow!("“{which}” starts more than one article id; give more of it")),
+    }
+}
+
+fn tag(a: TagArgs, out: &mut dyn Write) -> Result<()> {
+    let mut briefing = load_for_edit(&a.file)?;
+    let article = pick_article(&briefing, a.article.as_deref())?;
+    let quote = normalize_query(&a.quote);
+    if quote.trim().is_empty() {
+        bail!("the quote is empty");
+    }
+    let index = TextIndex::new(&article.text);
+    let found = find_occurrences(&index, &quote);
+    let range = match (found.len(), a.occurrence) {
+        (0, _) => {
+            let hint = if article.text.to_lowercase().contains(&quote.to_lowercase()) {
+                " (it does occur with different capitals: quote the words exactly as written)"
+            } else {
+                ""
+            };
+            bail!(
+                "the quote “{}” is not in article “{}”{hint}; nothing was changed",
+                snippet(&quote, 80),
+                article.title
+            );
+        }
+        (1, None | Some(1)) => found[0].clone(),
+        (n, None) => bail!(
+            "the quote occurs {n} times in “{}”; choose one with --occurrence:\n{}",
+            article.title,
+            list_occurrences(&index, &found)
+        ),
+        (n, Some(k)) => match k.checked_sub(1).and_then(|i| found.get(i)) {
+            Some(r) => r.clone(),
+            None => bail!(
+                "--occurrence {k} is out of range: the quote occurs {n} time{} in “{}”",
+                if n == 1 { "" } else { "s" },
+                article.title
+            ),
+        },
+    };
+    let anchor = Anchor::new(&index, range)?;
+    let mut claim = Claim::new(a.status, anchor, now());
+    claim.note = a.note;
+    claim.speaker = a.speaker;
+    claim.via = a.via;
+    let (article_id, claim_id) = (article.id, claim.id);
+    apply(
+        &mut briefing,
+        Edit::AddClaim {
+            article: article_id,
+            claim: Box::new(claim),
+        },
+    )?;
+    file::save(&a.file, &briefing).context("the claim was not saved")?;
+    writeln!(
+        out,
+        "Tagged {} {claim_id}: “{}”",
+        a.status,
+        snippet(&quote, 60)
+    )?;
+    Ok(())
+}
+
+fn list_occurrences(index: &TextIndex, found: &[std::ops::Range<usize>]) -> String {
+    found
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let (line, col) = line_col(index, r.start);
+            let before = index.chars_before(r.start, 25).replace('\n', " ");
+            let after = index.chars_after(r.end, 25).replace('\n', " ");
+            let quote = index.slice(r.clone()).unwrap_or("");
+            format!(
+                "  {}  line {line}, column {col}: …{before}[{quote}]{after}…",
+                i + 1
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn export(a: ExportArgs, out: &mut dyn Write) -> Result<()> {
+    let (briefing, report) = file::load(&a.file)?;
+    warn_about(&report, &a.file);
+    let md = to_markdown(&briefing);
+    match a.output {
+        Some(path) => {
+            crate::atomic::write_atomic(&path, md.as_bytes(), false)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            eprintln!("Exported to {}", path.display());
+        }
+        None => out.write_all(md.as_bytes())?,
+    }
+    Ok(())
+}
+
+fn check(a: CheckArgs, out: &mut dyn Write) -> Result<()> {
+    let (b, report) = file::load(&a.file)?;
+    writeln!(out, "{}: “{}”", a.file.display(), b.title)?;
+    if !b.analyst.is_empty() {
+        writeln!(out, "Analyst: {}", b.analyst)?;
+    }
+    writeln!(out, "Articles: {}", b.articles.len())?;
+    for (i, art) in b.articles.iter().enumerate() {
+        let c = crate::model::StatusCounts::of(&art.claims);
+        writeln!(
+            out,
+            "  {}  {}  “{}” — {} characters, {} claims ({} confirmed, {} reported, {} disputed)",
+            i + 1,
+            art.id,
+            art.title,
+            art.text.chars().count(),
+            c.total(),
+            c.confirmed,
+            c.reported,
+            c.disputed
+        )?;
+    }
+    let c = b.counts();
+    writeln!(
+        out,
+        "Claims: {} ({} confirmed, {} reported, {} disputed)",
+        c.total(),
+        c.confirmed,
+        c.reported,
+        c.disputed
+    )?;
+    writeln!(out, "Re-anchored: {}", report.reanchored.len())?;
+    for r in &report.reanchored {
+        writeln!(
+            out,
+            "  claim {}: {}–{} → {}–{} “{}”",
+            r.claim,
+            r.from.start,
+            r.from.end,
+            r.to.start,
+            r.to.end,
+            snippet(&r.new_quote, 60)
+        )?;
+    }
+    writeln!(out, "Orphaned: {}", report.orphaned.len())?;
+    for o in &report.orphaned {
+        writeln!(out, "  claim {}: “{}”", o.claim, snippet(&o.quote, 60))?;
+    }
+    if !report.text_changed.is_empty() {
+        writeln!(
+            out,
+            "Article text changed outside briefing-notes: {}",
+            report.text_changed.len()
+        )?;
+    }
+    if !report.duplicate_ids_renewed.is_empty() {
+        writeln!(
+            out,
+            "Duplicate ids renewed: {}",
+            report.duplicate_ids_renewed.len()
+        )?;
+    }
+    Ok(())
+}
+
+/// At most `max` chars of `s` on one line, with an ellipsis when cut.
+pub fn snippet(s: &str, max: usize) -> String {
+    let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= max {
+        one_line
+    } else {
+        let cut: String = one_line.chars().take(max.saturating_sub(1)).collect();
+        format!("{cut}…")
+    }
+}

@@ -1,0 +1,141 @@
+//! Escaping user text for CommonMark so that it reads as the same words and never changes the
+//! document's structure: no headings, lists, quotes, code, tables, links or HTML from user text.
+//!
+//! Escaping is minimal where it is safe (a reader may read the raw Markdown): characters that
+//! are markup anywhere are always escaped; characters that are markup only at the start of a
+//! line are escaped there.
+
+/// Characters that are markup wherever they stand (CommonMark and the common extensions:
+/// tables, strikethrough, math).
+fn always_escaped(c: char) -> bool {
+    matches!(
+        c,
+        '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' | '$'
+    )
+}
+
+/// Escapes one line of user text (no newlines inside).
+fn escape_line(line: &str) -> String {
+    let line = line.trim();
+    let mut out = String::with_capacity(line.len() + 8);
+    let chars: Vec<char> = line
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    // A list, setext-underline or thematic-break marker only counts at the start of a line.
+    let mut start_escape_at = None;
+    match chars.first() {
+        Some('-' | '+' | '=') => start_escape_at = Some(0),
+        Some(c) if c.is_ascii_digit() => {
+            let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+            if digits <= 9 && matches!(chars.get(digits), Some('.' | ')')) {
+                start_escape_at = Some(digits);
+            }
+        }
+        _ => {}
+    }
+    for (i, &c) in chars.iter().enumerate() {
+        if always_escaped(c) || start_escape_at == Some(i) || (c == '&' && looks_like_entity(&chars[i + 1..])) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `&amp;`, `&#38;`, `&#x26;`: text that a renderer would turn into another character.
+fn looks_like_entity(after: &[char]) -> bool {
+    let body = after.iter().take(34).take_while(|c| **c != ';');
+    let body: Vec<char> = body.copied().collect();
+    let closed = after.get(body.len()) == Some(&';');
+    closed
+        && !body.is_empty()
+        && body
+            .iter()
+            .enumerate()
+            .all(|(i, c)| c.is_ascii_alphanumeric() || (i == 0 && *c == '#'))
+}
+
+/// User text for a place that holds one line (a heading, a list item, a table cell):
+/// line breaks become spaces.
+pub fn inline(text: &str) -> String {
+    let joined: Vec<&str> = text.split_whitespace().collect();
+    escape_line(&joined.join(" "))
+}
+
+/// User text as Markdown paragraphs: blank lines separate paragraphs, and single line breaks
+/// are kept as hard breaks. Returns the lines (blank ones included) to emit.
+pub fn paragraphs(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for para in split_paragraphs(text) {
+        if !out.is_empty() {
+            out.push(String::new());
+        }
+        let lines: Vec<String> = para.iter().map(|l| escape_line(l)).collect();
+        let last = lines.len() - 1;
+        for (i, line) in lines.into_iter().enumerate() {
+            out.push(if i < last { format!("{line}\\") } else { line });
+        }
+    }
+    out
+}
+
+/// Paragraphs of non-blank, trimmed lines.
+fn split_paragraphs(text: &str) -> Vec<Vec<&str>> {
+    let mut paras = Vec::new();
+    let mut current = Vec::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.chars().all(char::is_control) {
+            if !current.is_empty() {
+                paras.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        paras.push(current);
+    }
+    paras
+}
+
+/// A URL as a link when it is a plain web address; otherwise as inert text.
+pub fn url(u: &str) -> String {
+    let u = u.trim();
+    let lower = u.to_ascii_lowercase();
+    let safe = (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !u.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>'));
+    if safe { format!("<{u}>") } else { inline(u) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_start_markers_are_neutralised() {
+        assert_eq!(inline("# Title"), "\\# Title");
+        assert_eq!(inline("1. first"), "1\\. first");
+        assert_eq!(inline("2024) x"), "2024\\) x");
+        assert_eq!(inline("- item"), "\\- item");
+        assert_eq!(inline("=== "), "\\===");
+        assert_eq!(inline("a - b 1. c"), "a - b 1. c", "mid-line markers are text");
+    }
+
+    #[test]
+    fn entities_are_escaped_but_plain_ampersands_are_not() {
+        assert_eq!(inline("&amp; &#38; AT&T R&D x"), "\\&amp; \\&\\#38; AT&T R&D x");
+    }
+
+    #[test]
+    fn paragraphs_keep_breaks() {
+        assert_eq!(paragraphs("a\nb\n\n\nc"), vec!["a\\", "b", "", "c"]);
+    }
+
+    #[test]
+    fn only_web_urls_become_links() {
+        assert_eq!(url("https://example.com/a?b=c"), "<https://example.com/a?b=c>");
+        assert_eq!(url("javascript:alert(1)"), "javascript:alert(1)");
+    }
+}

@@ -1,0 +1,359 @@
+//! The briefing file: RON, pretty, stable, versioned.
+//!
+//! What makes a briefing diff and merge cleanly in git: fields always in the same order
+//! (declaration order), claims sorted by position, no hash maps, multi-line strings written
+//! as real lines (an edited paragraph is a one-line diff), and `format_version` first so a
+//! newer file is recognised before anything else is parsed.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use ron::ser::PrettyConfig;
+
+use crate::anchor::{MatchKind, Resolution};
+use crate::atomic::write_atomic;
+use crate::model::{ArticleId, Briefing, ClaimId, sha256_hex};
+use crate::text::TextIndex;
+
+/// The format this build writes. Every older version must keep loading (see `migrate`).
+pub const FORMAT_VERSION: u32 = 1;
+/// Larger files are refused before parsing.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(
+        "{path} is {size} bytes; briefing files over {max} bytes (64 MB) are refused",
+        max = MAX_FILE_BYTES
+    )]
+    TooLarge { path: PathBuf, size: u64 },
+    #[error("{path}:{line}:{column}: the file is not valid UTF-8 text (is it a briefing file?)")]
+    NotUtf8 {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+    },
+    #[error("{path}:{line}:{column}: {message}")]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error(
+        "{path} was written by a newer version of briefing-notes (file format {found}); this version reads formats up to {FORMAT_VERSION}. Update briefing-notes to open it."
+    )]
+    NewerVersion { path: PathBuf, found: u32 },
+    #[error("{path}: format_version {found} is not a briefing-notes file format")]
+    BadVersion { path: PathBuf, found: u32 },
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("cannot save {path}: {source}")]
+pub struct SaveError {
+    pub path: PathBuf,
+    pub source: std::io::Error,
+}
+
+/// A claim whose offsets no longer selected its quote and was moved to where its words are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reanchored {
+    pub article: ArticleId,
+    pub claim: ClaimId,
+    pub from: std::ops::Range<usize>,
+    pub to: std::ops::Range<usize>,
+    /// `None` when the quote was found unchanged; else how many chars differ.
+    pub fuzzy_distance: Option<usize>,
+    pub old_quote: String,
+    pub new_quote: String,
+}
+
+/// A claim whose words could not be found: kept with its quote, flagged `orphaned`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Orphaned {
+    pub article: ArticleId,
+    pub claim: ClaimId,
+    pub quote: String,
+    /// It was already orphaned in the file (so loading changed nothing about it).
+    pub already: bool,
+}
+
+/// What loading found and repaired. Empty for a file as this program wrote it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LoadReport {
+    pub reanchored: Vec<Reanchored>,
+    pub orphaned: Vec<Orphaned>,
+    /// Articles whose text no longer matched their SHA-256 (edited outside the app); the
+    /// hash now describes the text as it is.
+    pub text_changed: Vec<ArticleId>,
+    /// Ids that were used twice (a bad merge) and were given fresh ids.
+    pub duplicate_ids_renewed: Vec<String>,
+    /// Loaded from an older format version and migrated in memory.
+    pub migrated_from: Option<u32>,
+}
+
+impl LoadReport {
+    /// Whether loading changed anything, so the in-memory briefing differs from the file.
+    pub fn changed_anything(&self) -> bool {
+        !self.reanchored.is_empty()
+            || !self.text_changed.is_empty()
+            || !self.duplicate_ids_renewed.is_empty()
+            || self.migrated_from.is_some()
+            || self.orphaned.iter().any(|o| !o.already)
+    }
+}
+
+/// Reads and verifies a briefing file. Never writes to it.
+pub fn load(path: &Path) -> Result<(Briefing, LoadReport), LoadError> {
+    let io = |source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let file = fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+            size,
+        });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // `take` guards against a file that grows while we read it.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+            size: bytes.len() as u64,
+        });
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let good = std::str::from_utf8(good).unwrap_or("");
+            let line = good.matches('\n').count() + 1;
+            let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            return Err(LoadError::NotUtf8 {
+                path: path.to_owned(),
+                line,
+                column,
+            });
+        }
+    };
+    from_ron_str(&text, path)
+}
+
+/// Parses briefing RON (`path` is only for messages), migrates it and verifies anchors.
+pub fn from_ron_str(text: &str, path: &Path) -> Result<(Briefing, LoadReport), LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut report = LoadReport::default();
+    let version = peek_format_version(text).unwrap_or(FORMAT_VERSION);
+    if version > FORMAT_VERSION {
+        return Err(LoadError::NewerVersion {
+            path: path.to_owned(),
+            found: version,
+        });
+    }
+    let mut briefing = migrate(version, text, path)?;
+    if version < FORMAT_VERSION {
+        report.migrated_from = Some(version);
+    }
+    briefing.format_version = FORMAT_VERSION;
+    renew_duplicate_ids(&mut briefing, &mut report);
+    verify(&mut briefing, &mut report);
+    Ok((briefing, report))
+}
+
+/// One step per past format: parse the old shape, convert forward. Only version 1 exists.
+fn migrate(version: u32, text: &str, path: &Path) -> Result<Briefing, LoadError> {
+    match version {
+        1 => parse::<Briefing>(text, path),
+        found => Err(LoadError::BadVersion {
+            path: path.to_owned(),
+            found,
+        }),
+    }
+}
+
+fn parse<T: serde::de::DeserializeOwned>(text: &str, path: &Path) -> Result<T, LoadError> {
+    // ron's default recursion limit stays on: deeply nested input is an error, not a crash.
+    ron::Options::default()
+        .from_str(text)
+        .map_err(|e| LoadError::Parse {
+            path: path.to_owned(),
+            line: e.span.start.line,
+            column: e.span.start.col,
+            message: e.code.to_string(),
+        })
+}
+
+/// Reads `format_version: N` at the head of the file without parsing the rest, so a file
+/// from a newer version is refused with a clear message even if its shape is unknown here.
+fn peek_format_version(text: &str) -> Option<u32> {
+    let mut rest = skip_trivia(text);
+    while rest.starts_with("#![") {
+        rest = skip_trivia(&rest[rest.find(']')? + 1..]);
+    }
+    if let Some(r) = rest.strip_prefix("Briefing") {
+        rest = skip_trivia(r);
+    }
+    rest = skip_trivia(rest.strip_prefix('(')?);
+    rest = skip_trivia(rest.strip_prefix("format_version")?);
+    rest = skip_trivia(rest.strip_prefix(':')?);
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+fn skip_trivia(mut s: &str) -> &str {
+    loop {
+        let t = s.trim_start();
+        if let Some(r) = t.strip_prefix("//") {
+            s = r.find('\n').map_or("", |i| &r[i..]);
+        } else if let Some(r) = t.strip_prefix("/*") {
+            s = r.find("*/").map_or("", |i| &r[i + 2..]);
+        } else {
+            return t;
+        }
+    }
+}
+
+/// A merge that duplicated a claim or an article must not leave two things with one id.
+fn renew_duplicate_ids(b: &mut Briefing, report: &mut LoadReport) {
+    let mut articles = BTreeSet::new();
+    let mut claims = BTreeSet::new();
+    for article in &mut b.articles {
+        if !articles.insert(article.id) {
+            let fresh = ArticleId::new();
+            report
+                .duplicate_ids_renewed
+                .push(format!("article {} → {fresh}", article.id));
+            article.id = fresh;
+            articles.insert(fresh);
+        }
+        for claim in &mut article.claims {
+            if !claims.insert(claim.id) {
+                let fresh = ClaimId::new();
+                report
+                    .duplicate_ids_renewed
+                    .push(format!("claim {} → {fresh}", claim.id));
+                claim.id = fresh;
+                claims.insert(fresh);
+            }
+        }
+    }
+}
+
+/// Checks every claim against its article's text, re-anchoring or orphaning as needed.
+fn verify(b: &mut Briefing, report: &mut LoadReport) {
+    for article in &mut b.articles {
+        let hash = sha256_hex(&article.text);
+        if hash != article.sha256 {
+            report.text_changed.push(article.id);
+            article.sha256 = hash;
+        }
+        let index = TextIndex::new(&article.text);
+        for claim in &mut article.claims {
+            let before = claim.anchor.clone();
+            match claim.anchor.reanchor(&index) {
+                Resolution::Intact if before.orphaned => report.reanchored.push(Reanchored {
+                    article: article.id,
+                    claim: claim.id,
+                    from: before.range(),
+                    to: claim.anchor.range(),
+                    fuzzy_distance: None,
+                    old_quote: before.quote.clone(),
+                    new_quote: claim.anchor.quote.clone(),
+                }),
+                Resolution::Intact => {}
+                Resolution::Moved { how, .. } => report.reanchored.push(Reanchored {
+                    article: article.id,
+                    claim: claim.id,
+                    from: before.range(),
+                    to: claim.anchor.range(),
+                    fuzzy_distance: match how {
+                        MatchKind::Exact => None,
+                        MatchKind::Fuzzy { distance } => Some(distance),
+                    },
+                    old_quote: before.quote.clone(),
+                    new_quote: claim.anchor.quote.clone(),
+                }),
+                Resolution::Orphaned => report.orphaned.push(Orphaned {
+                    article: article.id,
+                    claim: claim.id,
+                    quote: claim.anchor.quote.clone(),
+                    already: before.orphaned,
+                }),
+            }
+        }
+        article.sort_claims();
+    }
+}
+
+/// The file's text: what [`save`] writes.
+pub fn to_ron_string(briefing: &Briefing) -> String {
+    let mut b = briefing.clone();
+    b.format_version = FORMAT_VERSION;
+    for a in &mut b.articles {
+        a.sort_claims();
+    }
+    let config = PrettyConfig::new()
+        .struct_names(true)
+        .escape_strings(false)
+        .indentor("    ".to_owned())
+        .new_line("\n".to_owned());
+    // Serialising plain structs of strings, numbers and options cannot fail.
+    let mut out = ron::ser::to_string_pretty(&b, config).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// Saves atomically, keeping the previous file as `NAME.ron.bak`.
+pub fn save(path: &Path, briefing: &Briefing) -> Result<(), SaveError> {
+    write_atomic(path, to_ron_string(briefing).as_bytes(), true).map_err(|source| SaveError {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn version_is_read_from_the_head_only() {
+        assert_eq!(peek_format_version("Briefing(format_version: 7, x"), Some(7));
+        assert_eq!(
+            peek_format_version("// c\n#![enable(implicit_some)]\n/* x */ (\n  format_version : 2,"),
+            Some(2)
+        );
+        assert_eq!(peek_format_version("Briefing(title: \"x\")"), None);
+    }
+
+    #[test]
+    fn newer_version_is_refused_before_parsing() {
+        let err = from_ron_str("Briefing(format_version: 99, whatever: [1,2", Path::new("x.ron"))
+            .unwrap_err();
+        assert!(matches!(err, LoadError::NewerVersion { found: 99, .. }));
+        assert!(err.to_string().contains("newer version"));
+    }
+
+    #[test]
+    fn parse_errors_carry_line_and_column() {
+        let err = from_ron_str("Briefing(\n  format_version: 1,\n  title: 5,\n)", Path::new("b.ron"))
+            .unwrap_err();
+        let LoadError::Parse { line, .. } = &err else {
+            panic!("{err}")
+        };
+        assert_eq!(*line, 3);
+        assert!(err.to_string().starts_with("b.ron:3:"), "{err}");
+    }
+}

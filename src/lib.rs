@@ -1,0 +1,12 @@
+//! briefing-notes core: the model, anchoring, the file format, import, export and the command
+//! line. Nothing here depends on the GUI.
+
+pub mod anchor;
+pub mod atomic;
+pub mod cli;
+pub mod edit;
+pub mod export;
+pub mod file;
+pub mod import;
+pub mod model;
+pub mod text;

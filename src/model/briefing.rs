@@ -1,0 +1,113 @@
+//! A briefing: the analyst's bottom line and the articles it rests on.
+
+use chrono::{DateTime, SubsecRound, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::article::Article;
+use super::claim::{Claim, Status};
+use super::ids::{ArticleId, BriefingId, ClaimId};
+
+/// Field order here is the order in the file; `format_version` must stay first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Briefing {
+    pub format_version: u32,
+    pub id: BriefingId,
+    pub title: String,
+    #[serde(default)]
+    pub analyst: String,
+    pub created: DateTime<Utc>,
+    pub modified: DateTime<Utc>,
+    /// The bottom line up front.
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub articles: Vec<Article>,
+}
+
+/// Timestamps are kept to the second: files stay readable and nothing finer is meaningful.
+pub fn now() -> DateTime<Utc> {
+    Utc::now().trunc_subsecs(0)
+}
+
+/// Claims counted by status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StatusCounts {
+    pub confirmed: usize,
+    pub reported: usize,
+    pub disputed: usize,
+}
+
+impl StatusCounts {
+    pub fn of<'a>(claims: impl IntoIterator<Item = &'a Claim>) -> Self {
+        let mut counts = Self::default();
+        for c in claims {
+            *counts.get_mut(c.status) += 1;
+        }
+        counts
+    }
+
+    pub fn get(&self, status: Status) -> usize {
+        match status {
+            Status::Confirmed => self.confirmed,
+            Status::Reported => self.reported,
+            Status::Disputed => self.disputed,
+        }
+    }
+
+    fn get_mut(&mut self, status: Status) -> &mut usize {
+        match status {
+            Status::Confirmed => &mut self.confirmed,
+            Status::Reported => &mut self.reported,
+            Status::Disputed => &mut self.disputed,
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.confirmed + self.reported + self.disputed
+    }
+}
+
+impl Briefing {
+    pub fn new(title: impl Into<String>, analyst: impl Into<String>) -> Self {
+        let now = now();
+        Self {
+            format_version: crate::file::FORMAT_VERSION,
+            id: BriefingId::new(),
+            title: title.into(),
+            analyst: analyst.into(),
+            created: now,
+            modified: now,
+            summary: String::new(),
+            articles: Vec::new(),
+        }
+    }
+
+    pub fn article(&self, id: ArticleId) -> Option<&Article> {
+        self.articles.iter().find(|a| a.id == id)
+    }
+
+    pub fn article_mut(&mut self, id: ArticleId) -> Option<&mut Article> {
+        self.articles.iter_mut().find(|a| a.id == id)
+    }
+
+    pub fn article_index(&self, id: ArticleId) -> Option<usize> {
+        self.articles.iter().position(|a| a.id == id)
+    }
+
+    /// The article holding a claim, and the claim.
+    pub fn find_claim(&self, id: ClaimId) -> Option<(&Article, &Claim)> {
+        self.articles
+            .iter()
+            .find_map(|a| a.claim(id).map(|c| (a, c)))
+    }
+
+    pub fn claims(&self) -> impl Iterator<Item = (&Article, &Claim)> {
+        self.articles
+            .iter()
+            .flat_map(|a| a.claims.iter().map(move |c| (a, c)))
+    }
+
+    pub fn counts(&self) -> StatusCounts {
+        StatusCounts::of(self.claims().map(|(_, c)| c))
+    }
+}

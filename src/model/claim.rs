@@ -1,0 +1,102 @@
+//! A claim: a span of article text the analyst has tagged with a status.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::grades::Credibility;
+use super::ids::ClaimId;
+use crate::anchor::Anchor;
+
+/// How far the analyst trusts a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Status {
+    /// Established by the analyst's own checks or independent sources.
+    Confirmed,
+    /// Attributed to someone, not independently checked.
+    Reported,
+    /// Contested or contradicted.
+    Disputed,
+}
+
+impl Status {
+    /// The order claims are grouped in everywhere (export, counts, menus).
+    pub const ALL: [Status; 3] = [Self::Confirmed, Self::Reported, Self::Disputed];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Confirmed => "Confirmed",
+            Self::Reported => "Reported",
+            Self::Disputed => "Disputed",
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("“{0}” is not a status: use confirmed, reported or disputed")]
+pub struct StatusParseError(String);
+
+impl FromStr for Status {
+    type Err = StatusParseError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_lowercase().as_str() {
+            "confirmed" => Ok(Self::Confirmed),
+            "reported" => Ok(Self::Reported),
+            "disputed" => Ok(Self::Disputed),
+            _ => Err(StatusParseError(s.to_owned())),
+        }
+    }
+}
+
+/// Field order here is the order in the file: keep it stable so files diff cleanly.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    pub id: ClaimId,
+    pub status: Status,
+    pub anchor: Anchor,
+    /// Who makes the claim (e.g. "Yuri Ushakov").
+    #[serde(default)]
+    pub speaker: String,
+    /// Who relays it (e.g. "Interfax").
+    #[serde(default)]
+    pub via: String,
+    #[serde(default)]
+    pub credibility: Option<Credibility>,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub tags: BTreeSet<String>,
+    pub created: DateTime<Utc>,
+    pub modified: DateTime<Utc>,
+}
+
+impl Claim {
+    pub fn new(status: Status, anchor: Anchor, now: DateTime<Utc>) -> Self {
+        Self {
+            id: ClaimId::new(),
+            status,
+            anchor,
+            speaker: String::new(),
+            via: String::new(),
+            credibility: None,
+            note: String::new(),
+            tags: BTreeSet::new(),
+            created: now,
+            modified: now,
+        }
+    }
+
+    /// Position order used in files and lists; ties broken by id so the order is total.
+    pub fn sort_key(&self) -> (usize, usize, ClaimId) {
+        (self.anchor.start, self.anchor.end, self.id)
+    }
+}
