@@ -293,7 +293,7 @@ fn tag(a: TagArgs, out: &mut dyn Write) -> Result<()> {
         bail!("the quote is empty");
     }
     let index = TextIndex::new(&article.text);
-    let found = find_occurrences(&index, &quote);
+    let found = whole_word_matches(&index, &quote, find_occurrences(&index, &quote));
     let range = match (found.len(), a.occurrence) {
         (0, _) => {
             let hint = if article.text.to_lowercase().contains(&quote.to_lowercase()) {
@@ -343,6 +343,27 @@ fn tag(a: TagArgs, out: &mut dyn Write) -> Result<()> {
         snippet(&quote, 60)
     )?;
     Ok(())
+}
+
+/// Keeps the matches that do not start or end inside a word ("rain" is not in "Ukraine"),
+/// unless every match does, so that tagging part of a word stays possible.
+fn whole_word_matches(
+    index: &TextIndex,
+    quote: &str,
+    found: Vec<std::ops::Range<usize>>,
+) -> Vec<std::ops::Range<usize>> {
+    let wordy = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let (first, last) = (quote.chars().next(), quote.chars().last());
+    let whole: Vec<_> = found
+        .iter()
+        .filter(|r| {
+            let before = index.chars_before(r.start, 1).chars().next();
+            let after = index.chars_after(r.end, 1).chars().next();
+            !(wordy(first) && wordy(before)) && !(wordy(last) && wordy(after))
+        })
+        .cloned()
+        .collect();
+    if whole.is_empty() { found } else { whole }
 }
 
 fn list_occurrences(index: &TextIndex, found: &[std::ops::Range<usize>]) -> String {

@@ -192,8 +192,19 @@ fn parse<T: serde::de::DeserializeOwned>(text: &str, path: &Path) -> Result<T, L
             path: path.to_owned(),
             line: e.span.start.line,
             column: e.span.start.col,
-            message: e.code.to_string(),
+            message: plain_message(&e.code),
         })
+}
+
+/// ron's own words where they suit a user; plainer ones where they are meant for developers.
+fn plain_message(code: &ron::Error) -> String {
+    match code {
+        ron::Error::Eof => "the file ends too early (was it cut short?)".to_owned(),
+        ron::Error::ExceededRecursionLimit => {
+            "values are nested too deeply (over 128 levels): this is not a briefing file, or it is damaged".to_owned()
+        }
+        other => other.to_string(),
+    }
 }
 
 /// Reads `format_version: N` at the head of the file without parsing the rest, so a file
