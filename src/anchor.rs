@@ -57,7 +57,11 @@ pub enum AnchorError {
     #[error("the selection is empty")]
     Empty,
     #[error("the selection {start}–{end} is outside the text ({len} characters)")]
-    OutOfRange { start: usize, end: usize, len: usize },
+    OutOfRange {
+        start: usize,
+        end: usize,
+        len: usize,
+    },
     #[error(
         "the selection {start}–{end} would split a character (an accented letter or an emoji); it must start and end between whole characters"
     )]
@@ -123,7 +127,8 @@ impl Anchor {
     /// Whether the offsets select exactly the quote, on whole characters, with its context
     /// beside it (the same short words elsewhere, at the old offsets, are not the claim).
     pub fn is_intact(&self, index: &TextIndex) -> bool {
-        self.selects_quote(index) && context_agreement(self, index, &self.range()) >= MIN_EXACT_CONTEXT
+        self.selects_quote(index)
+            && context_agreement(self, index, &self.range()) >= MIN_EXACT_CONTEXT
     }
 
     /// Whether the offsets select exactly the quote, on whole characters.
@@ -314,7 +319,11 @@ fn context_agreement(anchor: &Anchor, index: &TextIndex, range: &Range<usize>) -
         };
         let (stored, actual) = (ordered(stored), ordered(actual));
         let width = CONTEXT_CHARS.max(stored.len());
-        let real = stored.iter().zip(&actual).take_while(|(a, b)| a == b).count();
+        let real = stored
+            .iter()
+            .zip(&actual)
+            .take_while(|(a, b)| a == b)
+            .count();
         let at_same_edge =
             stored.len() < width && real == stored.len() && actual.len() == stored.len();
         if at_same_edge {
@@ -463,7 +472,8 @@ mod tests {
     fn rewritten_quote_is_orphaned_not_moved() {
         let old = "Officials said the convoy of 40 trucks crossed the border at dawn on Tuesday.";
         let mut a = anchor_on(old, "the convoy of 40 trucks crossed the border");
-        let new = "Officials said nothing whatsoever happened near any frontier at dawn on Tuesday.";
+        let new =
+            "Officials said nothing whatsoever happened near any frontier at dawn on Tuesday.";
         assert_eq!(a.reanchor(&TextIndex::new(new)), Resolution::Orphaned);
         assert!(a.orphaned);
         assert_eq!(a.quote, "the convoy of 40 trucks crossed the border");

@@ -20,10 +20,7 @@ fn temp_path(path: &Path, tag: &str) -> PathBuf {
         .map(|d| d.subsec_nanos())
         .unwrap_or(0);
     let name = path.file_name().unwrap_or_default().to_string_lossy();
-    path.with_file_name(format!(
-        ".{name}.{tag}-{}-{nanos}",
-        std::process::id()
-    ))
+    path.with_file_name(format!(".{name}.{tag}-{}-{nanos}", std::process::id()))
 }
 
 /// Writes `bytes` to `path` atomically: temp file in the same folder → write → fsync →
@@ -131,7 +128,12 @@ mod tests {
         fs::write(&real, b"old").unwrap();
         std::os::unix::fs::symlink(&real, &link).unwrap();
         write_atomic(&link, b"new", false).unwrap();
-        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
         assert_eq!(fs::read(&real).unwrap(), b"new");
     }
 }

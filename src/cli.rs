@@ -125,7 +125,8 @@ pub struct CheckArgs {
 }
 
 fn parse_published(s: &str) -> Result<Published, String> {
-    s.parse().map_err(|e: crate::model::PublishedParseError| e.to_string())
+    s.parse()
+        .map_err(|e: crate::model::PublishedParseError| e.to_string())
 }
 
 fn parse_reliability(s: &str) -> Result<Reliability, String> {
@@ -175,7 +176,10 @@ fn warn_about(report: &LoadReport, path: &Path) {
             r.to.end,
             match r.fuzzy_distance {
                 None => "same words".to_owned(),
-                Some(d) => format!("words changed: “{}” → “{}”, {d} edits", r.old_quote, r.new_quote),
+                Some(d) => format!(
+                    "words changed: “{}” → “{}”, {d} edits",
+                    r.old_quote, r.new_quote
+                ),
             }
         );
     }
@@ -280,8 +284,13 @@ fn pick_article<'a>(b: &'a Briefing, which: Option<&str>) -> Result<&'a Article>
         .collect();
     match matches.as_slice() {
         [one] => Ok(one),
-        [] => Err(anyhow!("no article has id “{which}”; the articles are:\n{}", list())),
-        _ => Err(anyhow!("“{which}” starts more than one article id; give more of it")),
+        [] => Err(anyhow!(
+            "no article has id “{which}”; the articles are:\n{}",
+            list()
+        )),
+        _ => Err(anyhow!(
+            "“{which}” starts more than one article id; give more of it"
+        )),
     }
 }
 
@@ -359,7 +368,8 @@ fn whole_word_matches(
         .filter(|r| {
             let before = index.chars_before(r.start, 1).chars().next();
             let after = index.chars_after(r.end, 1).chars().next();
-            !(wordy(first) && wordy(before)) && !(wordy(last) && wordy(after))
+            let cuts_word = (wordy(first) && wordy(before)) || (wordy(last) && wordy(after));
+            !cuts_word
         })
         .cloned()
         .collect();

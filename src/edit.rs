@@ -109,14 +109,18 @@ fn apply_inner(b: &mut Briefing, edit: Edit) -> Result<Edit, EditError> {
             if b.find_claim(claim.id).is_some() {
                 return Err(EditError::DuplicateClaim(claim.id));
             }
-            let a = b.article_mut(article).ok_or(EditError::NoArticle(article))?;
+            let a = b
+                .article_mut(article)
+                .ok_or(EditError::NoArticle(article))?;
             check_anchor(a, &claim)?;
             let id = claim.id;
             a.insert_claim(*claim);
             Ok(Edit::RemoveClaim { article, id })
         }
         Edit::RemoveClaim { article, id } => {
-            let a = b.article_mut(article).ok_or(EditError::NoArticle(article))?;
+            let a = b
+                .article_mut(article)
+                .ok_or(EditError::NoArticle(article))?;
             let at = a.claim_position(id).ok_or(EditError::NoClaim(id))?;
             let claim = a.claims.remove(at);
             Ok(Edit::AddClaim {
@@ -125,8 +129,12 @@ fn apply_inner(b: &mut Briefing, edit: Edit) -> Result<Edit, EditError> {
             })
         }
         Edit::ReplaceClaim { article, claim } => {
-            let a = b.article_mut(article).ok_or(EditError::NoArticle(article))?;
-            let at = a.claim_position(claim.id).ok_or(EditError::NoClaim(claim.id))?;
+            let a = b
+                .article_mut(article)
+                .ok_or(EditError::NoArticle(article))?;
+            let at = a
+                .claim_position(claim.id)
+                .ok_or(EditError::NoClaim(claim.id))?;
             if a.claims[at].anchor != claim.anchor {
                 check_anchor(a, &claim)?;
             }

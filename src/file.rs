@@ -341,9 +341,14 @@ mod tests {
 
     #[test]
     fn version_is_read_from_the_head_only() {
-        assert_eq!(peek_format_version("Briefing(format_version: 7, x"), Some(7));
         assert_eq!(
-            peek_format_version("// c\n#![enable(implicit_some)]\n/* x */ (\n  format_version : 2,"),
+            peek_format_version("Briefing(format_version: 7, x"),
+            Some(7)
+        );
+        assert_eq!(
+            peek_format_version(
+                "// c\n#![enable(implicit_some)]\n/* x */ (\n  format_version : 2,"
+            ),
             Some(2)
         );
         assert_eq!(peek_format_version("Briefing(title: \"x\")"), None);
@@ -351,16 +356,22 @@ mod tests {
 
     #[test]
     fn newer_version_is_refused_before_parsing() {
-        let err = from_ron_str("Briefing(format_version: 99, whatever: [1,2", Path::new("x.ron"))
-            .unwrap_err();
+        let err = from_ron_str(
+            "Briefing(format_version: 99, whatever: [1,2",
+            Path::new("x.ron"),
+        )
+        .unwrap_err();
         assert!(matches!(err, LoadError::NewerVersion { found: 99, .. }));
         assert!(err.to_string().contains("newer version"));
     }
 
     #[test]
     fn parse_errors_carry_line_and_column() {
-        let err = from_ron_str("Briefing(\n  format_version: 1,\n  title: 5,\n)", Path::new("b.ron"))
-            .unwrap_err();
+        let err = from_ron_str(
+            "Briefing(\n  format_version: 1,\n  title: 5,\n)",
+            Path::new("b.ron"),
+        )
+        .unwrap_err();
         let LoadError::Parse { line, .. } = &err else {
             panic!("{err}")
         };

@@ -25,9 +25,7 @@ pub enum ImportError {
     Empty { path: PathBuf },
     #[error("{path} does not look like text (it holds binary data)")]
     Binary { path: PathBuf },
-    #[error(
-        "{path} is not UTF-8 text (byte {offset}); save it as UTF-8 and add it again"
-    )]
+    #[error("{path} is not UTF-8 text (byte {offset}); save it as UTF-8 and add it again")]
     NotUtf8 { path: PathBuf, offset: usize },
     #[error(
         "{path}: .{ext} files cannot be imported yet; use a .txt or .md file (web pages: save as text)"
@@ -64,7 +62,10 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    if matches!(ext.as_str(), "html" | "htm" | "xhtml" | "pdf" | "docx" | "doc" | "odt") {
+    if matches!(
+        ext.as_str(),
+        "html" | "htm" | "xhtml" | "pdf" | "docx" | "doc" | "odt"
+    ) {
         return Err(ImportError::Unsupported {
             path: path.to_owned(),
             ext,
@@ -103,7 +104,13 @@ fn decode_text(bytes: &[u8], path: &Path) -> Result<String, ImportError> {
     let utf16 = |rest: &[u8], be: bool| {
         let units: Vec<u16> = rest
             .chunks_exact(2)
-            .map(|p| if be { u16::from_be_bytes([p[0], p[1]]) } else { u16::from_le_bytes([p[0], p[1]]) })
+            .map(|p| {
+                if be {
+                    u16::from_be_bytes([p[0], p[1]])
+                } else {
+                    u16::from_le_bytes([p[0], p[1]])
+                }
+            })
             .collect();
         String::from_utf16(&units).map_err(|_| ImportError::Binary {
             path: path.to_owned(),
@@ -164,7 +171,8 @@ pub fn markdown_to_text(md: &str) -> (Option<String>, String) {
             out.push_str("\n\n");
         }
     };
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     for event in Parser::new_ext(md, options) {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
@@ -181,16 +189,13 @@ pub fn markdown_to_text(md: &str) -> (Option<String>, String) {
                 }
                 break_block(&mut out);
             }
-            Event::Start(Tag::Paragraph | Tag::CodeBlock(_) | Tag::BlockQuote(_) | Tag::Table(_)) => {
-                if lists.is_empty() {
-                    break_block(&mut out);
-                }
-            }
-            Event::End(TagEnd::Paragraph | TagEnd::CodeBlock | TagEnd::BlockQuote(_) | TagEnd::Table) => {
-                if lists.is_empty() {
-                    break_block(&mut out);
-                }
-            }
+            // Inside a list, blocks stay on the item's line.
+            Event::Start(
+                Tag::Paragraph | Tag::CodeBlock(_) | Tag::BlockQuote(_) | Tag::Table(_),
+            )
+            | Event::End(
+                TagEnd::Paragraph | TagEnd::CodeBlock | TagEnd::BlockQuote(_) | TagEnd::Table,
+            ) if lists.is_empty() => break_block(&mut out),
             Event::Start(Tag::List(first)) => {
                 if lists.is_empty() {
                     break_block(&mut out);
@@ -272,7 +277,10 @@ mod tests {
         let p = Path::new("x.txt");
         assert_eq!(decode_text(b"\xEF\xBB\xBFhi", p).unwrap(), "hi");
         assert_eq!(decode_text(b"\xFF\xFEh\0i\0", p).unwrap(), "hi");
-        assert!(matches!(decode_text(b"a\0b", p), Err(ImportError::Binary { .. })));
+        assert!(matches!(
+            decode_text(b"a\0b", p),
+            Err(ImportError::Binary { .. })
+        ));
         assert!(matches!(
             decode_text(b"caf\xE9", p),
             Err(ImportError::NotUtf8 { offset: 3, .. })

@@ -15,10 +15,31 @@ Putin would be open to peace talks in exchange for discussing potential land swa
 fn setup() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("call.txt"), ARTICLE).unwrap();
-    run(dir.path(), &["new", "b.ron", "--title", "Kremlin call", "--analyst", "A. Analyst"]).ok();
+    run(
+        dir.path(),
+        &[
+            "new",
+            "b.ron",
+            "--title",
+            "Kremlin call",
+            "--analyst",
+            "A. Analyst",
+        ],
+    )
+    .ok();
     let out = run(
         dir.path(),
-        &["add", "b.ron", "call.txt", "--outlet", "Reuters", "--url", "https://example.com/call", "--published", "2025-08-13"],
+        &[
+            "add",
+            "b.ron",
+            "call.txt",
+            "--outlet",
+            "Reuters",
+            "--url",
+            "https://example.com/call",
+            "--published",
+            "2025-08-13",
+        ],
     )
     .ok();
     assert!(out.stdout.starts_with("Added article 1 "), "{}", out.stdout);
@@ -29,9 +50,48 @@ fn setup() -> tempfile::TempDir {
 fn new_add_tag_check_export() {
     let dir = setup();
     let d = dir.path();
-    run(d, &["tag", "b.ron", "--quote", "nearly three hours", "--status", "confirmed", "--speaker", "Yuri Ushakov", "--via", "Interfax", "--note", "Both readouts agree."]).ok();
-    run(d, &["tag", "b.ron", "--quote", "open to peace talks", "--status", "reported"]).ok();
-    run(d, &["tag", "b.ron", "--quote", "“Great progress,”", "--status", "Disputed"]).ok();
+    run(
+        d,
+        &[
+            "tag",
+            "b.ron",
+            "--quote",
+            "nearly three hours",
+            "--status",
+            "confirmed",
+            "--speaker",
+            "Yuri Ushakov",
+            "--via",
+            "Interfax",
+            "--note",
+            "Both readouts agree.",
+        ],
+    )
+    .ok();
+    run(
+        d,
+        &[
+            "tag",
+            "b.ron",
+            "--quote",
+            "open to peace talks",
+            "--status",
+            "reported",
+        ],
+    )
+    .ok();
+    run(
+        d,
+        &[
+            "tag",
+            "b.ron",
+            "--quote",
+            "“Great progress,”",
+            "--status",
+            "Disputed",
+        ],
+    )
+    .ok();
 
     let (b, report) = briefing_notes::file::load(&d.join("b.ron")).unwrap();
     assert!(report.reanchored.is_empty() && report.orphaned.is_empty());
@@ -39,9 +99,15 @@ fn new_add_tag_check_export() {
     assert_eq!(a.outlet, "Reuters");
     assert_eq!(a.published.unwrap().to_string(), "2025-08-13");
     let statuses: Vec<Status> = a.claims.iter().map(|c| c.status).collect();
-    assert_eq!(statuses, [Status::Confirmed, Status::Reported, Status::Disputed]);
+    assert_eq!(
+        statuses,
+        [Status::Confirmed, Status::Reported, Status::Disputed]
+    );
     let c = &a.claims[0];
-    assert_eq!((c.speaker.as_str(), c.via.as_str()), ("Yuri Ushakov", "Interfax"));
+    assert_eq!(
+        (c.speaker.as_str(), c.via.as_str()),
+        ("Yuri Ushakov", "Interfax")
+    );
     for c in &a.claims {
         let chars: Vec<char> = a.text.chars().collect();
         let span: String = chars[c.anchor.start..c.anchor.end].iter().collect();
@@ -49,7 +115,13 @@ fn new_add_tag_check_export() {
     }
 
     let check = run(d, &["check", "b.ron"]).ok();
-    assert!(check.stdout.contains("Claims: 3 (1 confirmed, 1 reported, 1 disputed)"), "{}", check.stdout);
+    assert!(
+        check
+            .stdout
+            .contains("Claims: 3 (1 confirmed, 1 reported, 1 disputed)"),
+        "{}",
+        check.stdout
+    );
     assert!(check.stdout.contains("Orphaned: 0"));
 
     let md = run(d, &["export", "b.ron"]).ok().stdout;
@@ -69,18 +141,60 @@ fn ambiguous_quote_lists_matches_and_occurrence_picks_one() {
     let dir = setup();
     let d = dir.path();
     let before = fs::read(d.join("b.ron")).unwrap();
-    let err = run(d, &["tag", "b.ron", "--quote", "Kremlin", "--status", "reported"]).fails();
+    let err = run(
+        d,
+        &["tag", "b.ron", "--quote", "Kremlin", "--status", "reported"],
+    )
+    .fails();
     assert!(err.stderr.contains("occurs 2 times"), "{}", err.stderr);
-    assert!(err.stderr.contains("[Kremlin] on Wednesday"), "{}", err.stderr);
+    assert!(
+        err.stderr.contains("[Kremlin] on Wednesday"),
+        "{}",
+        err.stderr
+    );
     assert!(err.stderr.contains("--occurrence"));
-    assert_eq!(fs::read(d.join("b.ron")).unwrap(), before, "a failed tag changes nothing");
+    assert_eq!(
+        fs::read(d.join("b.ron")).unwrap(),
+        before,
+        "a failed tag changes nothing"
+    );
 
-    run(d, &["tag", "b.ron", "--quote", "Kremlin", "--status", "reported", "--occurrence", "2"]).ok();
+    run(
+        d,
+        &[
+            "tag",
+            "b.ron",
+            "--quote",
+            "Kremlin",
+            "--status",
+            "reported",
+            "--occurrence",
+            "2",
+        ],
+    )
+    .ok();
     let (b, _) = briefing_notes::file::load(&d.join("b.ron")).unwrap();
     let c = &b.articles[0].claims[0];
-    assert!(c.anchor.prefix.ends_with("breakthrough. The "), "{:?}", c.anchor.prefix);
+    assert!(
+        c.anchor.prefix.ends_with("breakthrough. The "),
+        "{:?}",
+        c.anchor.prefix
+    );
 
-    let err = run(d, &["tag", "b.ron", "--quote", "Kremlin", "--status", "reported", "--occurrence", "3"]).fails();
+    let err = run(
+        d,
+        &[
+            "tag",
+            "b.ron",
+            "--quote",
+            "Kremlin",
+            "--status",
+            "reported",
+            "--occurrence",
+            "3",
+        ],
+    )
+    .fails();
     assert!(err.stderr.contains("out of range"), "{}", err.stderr);
 }
 
@@ -88,41 +202,135 @@ fn ambiguous_quote_lists_matches_and_occurrence_picks_one() {
 fn whole_words_are_preferred_over_parts_of_words() {
     let dir = setup();
     // "he" is inside "the" several times and a word on its own once ("but he declined").
-    run(dir.path(), &["tag", "b.ron", "--quote", "he", "--status", "reported"]).ok();
+    run(
+        dir.path(),
+        &["tag", "b.ron", "--quote", "he", "--status", "reported"],
+    )
+    .ok();
     let (b, _) = briefing_notes::file::load(&dir.path().join("b.ron")).unwrap();
-    assert_eq!(b.articles[0].claims[0].anchor.suffix, " declined to call it a breakthro");
+    assert_eq!(
+        b.articles[0].claims[0].anchor.suffix,
+        " declined to call it a breakthro"
+    );
 }
 
 #[test]
 fn absent_quote_and_bad_status_are_errors() {
     let dir = setup();
     let d = dir.path();
-    let err = run(d, &["tag", "b.ron", "--quote", "no such words", "--status", "reported"]).fails();
+    let err = run(
+        d,
+        &[
+            "tag",
+            "b.ron",
+            "--quote",
+            "no such words",
+            "--status",
+            "reported",
+        ],
+    )
+    .fails();
     assert!(err.stderr.contains("is not in article"), "{}", err.stderr);
-    let err = run(d, &["tag", "b.ron", "--quote", "great progress", "--status", "reported"]).fails();
+    let err = run(
+        d,
+        &[
+            "tag",
+            "b.ron",
+            "--quote",
+            "great progress",
+            "--status",
+            "reported",
+        ],
+    )
+    .fails();
     assert!(err.stderr.contains("different capitals"), "{}", err.stderr);
 
-    let out = run(d, &["tag", "b.ron", "--quote", "Kremlin", "--status", "maybe"]);
+    let out = run(
+        d,
+        &["tag", "b.ron", "--quote", "Kremlin", "--status", "maybe"],
+    );
     assert_eq!(out.code, 2, "clap usage errors exit 2");
-    assert!(out.stderr.contains("confirmed, reported or disputed"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("confirmed, reported or disputed"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
 fn several_articles_need_article_choice() {
     let dir = setup();
     let d = dir.path();
-    fs::write(d.join("second.md"), "# Second piece\n\nThe Kremlin said nothing.").unwrap();
+    fs::write(
+        d.join("second.md"),
+        "# Second piece\n\nThe Kremlin said nothing.",
+    )
+    .unwrap();
     let out = run(d, &["add", "b.ron", "second.md"]).ok();
-    assert!(out.stdout.contains("Added article 2 ") && out.stdout.contains("“Second piece”"), "{}", out.stdout);
-    let err = run(d, &["tag", "b.ron", "--quote", "said nothing", "--status", "reported"]).fails();
+    assert!(
+        out.stdout.contains("Added article 2 ") && out.stdout.contains("“Second piece”"),
+        "{}",
+        out.stdout
+    );
+    let err = run(
+        d,
+        &[
+            "tag",
+            "b.ron",
+            "--quote",
+            "said nothing",
+            "--status",
+            "reported",
+        ],
+    )
+    .fails();
     assert!(err.stderr.contains("--article"), "{}", err.stderr);
-    run(d, &["tag", "b.ron", "--quote", "said nothing", "--status", "reported", "--article", "2"]).ok();
+    run(
+        d,
+        &[
+            "tag",
+            "b.ron",
+            "--quote",
+            "said nothing",
+            "--status",
+            "reported",
+            "--article",
+            "2",
+        ],
+    )
+    .ok();
     let (b, _) = briefing_notes::file::load(&d.join("b.ron")).unwrap();
     let prefix = &b.articles[1].id.to_string()[..18];
-    run(d, &["tag", "b.ron", "--quote", "Second piece", "--status", "confirmed", "--article", prefix]).ok();
+    run(
+        d,
+        &[
+            "tag",
+            "b.ron",
+            "--quote",
+            "Second piece",
+            "--status",
+            "confirmed",
+            "--article",
+            prefix,
+        ],
+    )
+    .ok();
     let (b, _) = briefing_notes::file::load(&d.join("b.ron")).unwrap();
     assert_eq!(b.articles[1].claims.len(), 2);
-    run(d, &["tag", "b.ron", "--quote", "x", "--status", "reported", "--article", "9"]).fails();
+    run(
+        d,
+        &[
+            "tag",
+            "b.ron",
+            "--quote",
+            "x",
+            "--status",
+            "reported",
+            "--article",
+            "9",
+        ],
+    )
+    .fails();
 }
 
 #[test]
@@ -134,11 +342,25 @@ fn unreadable_and_missing_files_are_errors() {
     run(d, &["add", "b.ron", "missing.txt"]).fails();
     fs::write(d.join("page.html"), "<html></html>").unwrap();
     let err = run(d, &["add", "b.ron", "page.html"]).fails();
-    assert!(err.stderr.contains(".html files cannot be imported yet"), "{}", err.stderr);
+    assert!(
+        err.stderr.contains(".html files cannot be imported yet"),
+        "{}",
+        err.stderr
+    );
     fs::write(d.join("empty.txt"), "  \n").unwrap();
-    assert!(run(d, &["add", "b.ron", "empty.txt"]).fails().stderr.contains("no text"));
+    assert!(
+        run(d, &["add", "b.ron", "empty.txt"])
+            .fails()
+            .stderr
+            .contains("no text")
+    );
     fs::write(d.join("bin.txt"), [0u8, 159, 146, 150, 0, 1]).unwrap();
-    assert!(run(d, &["add", "b.ron", "bin.txt"]).fails().stderr.contains("binary"));
+    assert!(
+        run(d, &["add", "b.ron", "bin.txt"])
+            .fails()
+            .stderr
+            .contains("binary")
+    );
 
     let err = run(d, &["new", "b.ron", "--title", "again"]).fails();
     assert!(err.stderr.contains("already exists"), "{}", err.stderr);
@@ -164,7 +386,18 @@ fn failed_save_keeps_the_old_file() {
         use std::os::unix::fs::PermissionsExt;
         fs::set_permissions(d.join("b.ron"), fs::Permissions::from_mode(0o644)).unwrap();
         fs::set_permissions(d, fs::Permissions::from_mode(0o555)).unwrap();
-        let err = run_unprivileged(d, &["tag", "b.ron", "--quote", "nearly three hours", "--status", "confirmed"]).fails();
+        let err = run_unprivileged(
+            d,
+            &[
+                "tag",
+                "b.ron",
+                "--quote",
+                "nearly three hours",
+                "--status",
+                "confirmed",
+            ],
+        )
+        .fails();
         fs::set_permissions(d, fs::Permissions::from_mode(0o755)).unwrap();
         assert!(err.stderr.contains("cannot save"), "{}", err.stderr);
         assert_eq!(fs::read(d.join("b.ron")).unwrap(), before);
@@ -180,11 +413,22 @@ fn failed_save_keeps_the_old_file() {
 #[test]
 fn help_is_everywhere() {
     let d = tempfile::tempdir().unwrap();
-    for sub in [&[][..], &["new"], &["add"], &["tag"], &["export"], &["check"]] {
+    for sub in [
+        &[][..],
+        &["new"],
+        &["add"],
+        &["tag"],
+        &["export"],
+        &["check"],
+    ] {
         let mut args = sub.to_vec();
         args.push("--help");
         let out = run(d.path(), &args).ok();
-        assert!(out.stdout.contains("Usage: briefing-notes"), "{}", out.stdout);
+        assert!(
+            out.stdout.contains("Usage: briefing-notes"),
+            "{}",
+            out.stdout
+        );
     }
 }
 
@@ -193,7 +437,12 @@ fn fixture_checks_clean_except_its_orphan() {
     let d = tempfile::tempdir().unwrap();
     let path = fixture("fixtures/v1-briefing.ron");
     let out = run(d.path(), &["check", path.to_str().unwrap()]).ok();
-    assert!(out.stdout.contains("Claims: 9 (2 confirmed, 4 reported, 3 disputed)"), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("Claims: 9 (2 confirmed, 4 reported, 3 disputed)"),
+        "{}",
+        out.stdout
+    );
     assert!(out.stdout.contains("Re-anchored: 0"));
     assert!(out.stdout.contains("Orphaned: 1"));
 }

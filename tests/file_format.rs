@@ -27,7 +27,11 @@ fn save_load_save_is_byte_identical() {
     assert_eq!(again, b);
     file::save(&p, &again).unwrap();
     assert_eq!(fs::read(&p).unwrap(), first);
-    assert_eq!(fs::read(briefing_notes::atomic::backup_path(&p)).unwrap(), first, ".bak holds the previous save");
+    assert_eq!(
+        fs::read(briefing_notes::atomic::backup_path(&p)).unwrap(),
+        first,
+        ".bak holds the previous save"
+    );
 }
 
 #[test]
@@ -42,7 +46,11 @@ fn version_1_fixture_loads_unchanged() {
     assert!(report.reanchored.is_empty());
     assert_eq!(report.orphaned.len(), 1);
     assert!(report.orphaned[0].already);
-    assert_eq!(to_ron_string(&b), original, "v1 is the current format: it re-serialises as is");
+    assert_eq!(
+        to_ron_string(&b),
+        original,
+        "v1 is the current format: it re-serialises as is"
+    );
 }
 
 #[test]
@@ -69,7 +77,10 @@ fn golden_markdown() {
         fs::write(&golden, &md).unwrap();
     }
     let expected = fs::read_to_string(&golden).unwrap();
-    assert_eq!(md, expected, "set UPDATE_GOLDEN=1 to accept a deliberate change");
+    assert_eq!(
+        md, expected,
+        "set UPDATE_GOLDEN=1 to accept a deliberate change"
+    );
     assert_eq!(to_markdown(&load_fixture()), md, "deterministic");
 }
 
@@ -100,9 +111,18 @@ fn text_edited_outside_is_reanchored_and_reported() {
 fn future_version_is_refused_clearly() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("future.ron");
-    fs::write(&p, "Briefing(\n    format_version: 2,\n    new_shape: Something(1),\n)").unwrap();
+    fs::write(
+        &p,
+        "Briefing(\n    format_version: 2,\n    new_shape: Something(1),\n)",
+    )
+    .unwrap();
     let err = run(dir.path(), &["check", "future.ron"]).fails();
-    assert!(err.stderr.contains("newer version of briefing-notes (file format 2)"), "{}", err.stderr);
+    assert!(
+        err.stderr
+            .contains("newer version of briefing-notes (file format 2)"),
+        "{}",
+        err.stderr
+    );
 }
 
 /// Every bad file: a clear error naming the file, exit 1, no panic, the file untouched.
@@ -113,13 +133,28 @@ fn assert_refused(name: &str, bytes: &[u8], expect: &str) {
     for cmd in ["check", "export"] {
         let err = run(dir.path(), &[cmd, name]).fails();
         assert!(err.stderr.contains(name), "{cmd}: {}", err.stderr);
-        assert!(err.stderr.contains(expect), "{cmd} {name}: expected “{expect}” in {}", err.stderr);
+        assert!(
+            err.stderr.contains(expect),
+            "{cmd} {name}: expected “{expect}” in {}",
+            err.stderr
+        );
     }
     fs::write(dir.path().join("a.txt"), "some words").unwrap();
     run(dir.path(), &["add", name, "a.txt"]).fails();
-    run(dir.path(), &["tag", name, "--quote", "x", "--status", "reported"]).fails();
-    assert_eq!(fs::read(&p).unwrap(), bytes, "a failed load never modifies the file");
-    let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    run(
+        dir.path(),
+        &["tag", name, "--quote", "x", "--status", "reported"],
+    )
+    .fails();
+    assert_eq!(
+        fs::read(&p).unwrap(),
+        bytes,
+        "a failed load never modifies the file"
+    );
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names.len(), 2, "nothing written beside it: {names:?}");
 }
 
@@ -131,7 +166,9 @@ fn truncated_file() {
 
 #[test]
 fn binary_garbage() {
-    let bytes: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let bytes: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
     assert_refused("garbage.ron", &bytes, "not valid UTF-8");
 }
 
@@ -139,7 +176,11 @@ fn binary_garbage() {
 fn invalid_utf8_reports_where() {
     let mut bytes = b"Briefing(\n    format_version: 1,\n    title: \"caf".to_vec();
     bytes.extend_from_slice(&[0xE9, b'"']);
-    assert_refused("latin1.ron", &bytes, "latin1.ron:3:16: the file is not valid UTF-8");
+    assert_refused(
+        "latin1.ron",
+        &bytes,
+        "latin1.ron:3:16: the file is not valid UTF-8",
+    );
 }
 
 #[test]
@@ -185,7 +226,12 @@ fn file_over_64_mb_is_refused_before_parsing() {
     f.set_len(65 * 1024 * 1024).unwrap();
     drop(f);
     let err = run(dir.path(), &["check", "huge.ron"]).fails();
-    assert!(err.stderr.contains("over 67108864 bytes (64 MB) are refused"), "{}", err.stderr);
+    assert!(
+        err.stderr
+            .contains("over 67108864 bytes (64 MB) are refused"),
+        "{}",
+        err.stderr
+    );
     assert!(matches!(file::load(&p), Err(LoadError::TooLarge { .. })));
 }
 

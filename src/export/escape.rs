@@ -35,7 +35,10 @@ fn escape_line(line: &str) -> String {
         _ => {}
     }
     for (i, &c) in chars.iter().enumerate() {
-        if always_escaped(c) || start_escape_at == Some(i) || (c == '&' && looks_like_entity(&chars[i + 1..])) {
+        if always_escaped(c)
+            || start_escape_at == Some(i)
+            || (c == '&' && looks_like_entity(&chars[i + 1..]))
+        {
             out.push('\\');
         }
         out.push(c);
@@ -105,7 +108,9 @@ pub fn url(u: &str) -> String {
     let u = u.trim();
     let lower = u.to_ascii_lowercase();
     let safe = (lower.starts_with("https://") || lower.starts_with("http://"))
-        && !u.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>'));
+        && !u
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>'));
     if safe { format!("<{u}>") } else { inline(u) }
 }
 
@@ -120,12 +125,19 @@ mod tests {
         assert_eq!(inline("2024) x"), "2024\\) x");
         assert_eq!(inline("- item"), "\\- item");
         assert_eq!(inline("=== "), "\\===");
-        assert_eq!(inline("a - b 1. c"), "a - b 1. c", "mid-line markers are text");
+        assert_eq!(
+            inline("a - b 1. c"),
+            "a - b 1. c",
+            "mid-line markers are text"
+        );
     }
 
     #[test]
     fn entities_are_escaped_but_plain_ampersands_are_not() {
-        assert_eq!(inline("&amp; &#38; AT&T R&D x"), "\\&amp; \\&\\#38; AT&T R&D x");
+        assert_eq!(
+            inline("&amp; &#38; AT&T R&D x"),
+            "\\&amp; \\&\\#38; AT&T R&D x"
+        );
     }
 
     #[test]
@@ -135,7 +147,10 @@ mod tests {
 
     #[test]
     fn only_web_urls_become_links() {
-        assert_eq!(url("https://example.com/a?b=c"), "<https://example.com/a?b=c>");
+        assert_eq!(
+            url("https://example.com/a?b=c"),
+            "<https://example.com/a?b=c>"
+        );
         assert_eq!(url("javascript:alert(1)"), "javascript:alert(1)");
     }
 }

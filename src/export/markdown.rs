@@ -79,7 +79,15 @@ fn claims_of(out: &mut String, b: &Briefing, status: Status) {
         line(out, &format!("### {letter}{}", n + 1));
         blank(out);
         for l in paragraphs(&claim.anchor.quote) {
-            line(out, if l.is_empty() { ">".to_owned() } else { format!("> {l}") }.as_str());
+            line(
+                out,
+                if l.is_empty() {
+                    ">".to_owned()
+                } else {
+                    format!("> {l}")
+                }
+                .as_str(),
+            );
         }
         blank(out);
         line(out, &attribution(article, claim));

@@ -23,7 +23,9 @@ impl Published {
 }
 
 #[derive(Debug, Clone, thiserror::Error)]
-#[error("“{0}” is not a date (2025-08-13) or an RFC 3339 date and time (2025-08-13T14:05:00+03:00)")]
+#[error(
+    "“{0}” is not a date (2025-08-13) or an RFC 3339 date and time (2025-08-13T14:05:00+03:00)"
+)]
 pub struct PublishedParseError(String);
 
 impl FromStr for Published {

@@ -7,7 +7,9 @@ use std::process::{Command, Output};
 pub const BIN: &str = env!("CARGO_BIN_EXE_briefing-notes");
 
 pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join(name)
 }
 
 pub struct Run {
@@ -25,8 +27,16 @@ impl Run {
 
     #[track_caller]
     pub fn fails(self) -> Self {
-        assert_eq!(self.code, 1, "expected exit 1, stdout: {} stderr: {}", self.stdout, self.stderr);
-        assert!(self.stderr.starts_with("error: "), "stderr: {}", self.stderr);
+        assert_eq!(
+            self.code, 1,
+            "expected exit 1, stdout: {} stderr: {}",
+            self.stdout, self.stderr
+        );
+        assert!(
+            self.stderr.starts_with("error: "),
+            "stderr: {}",
+            self.stderr
+        );
         assert!(!self.stderr.contains("panicked"), "stderr: {}", self.stderr);
         self
     }
