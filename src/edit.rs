@@ -175,9 +175,15 @@ fn check_anchor(article: &Article, claim: &Claim) -> Result<(), EditError> {
 }
 
 /// Undo and redo stacks over [`apply`], and whether the briefing differs from its saved state.
+/// Consecutive edits with the same key undo as one (typing in a note is one step, not one
+/// per keystroke).
+pub type MergeKey = (u64, &'static str);
+
 #[derive(Debug, Default)]
 pub struct History {
     undo: Vec<(Edit, u64)>,
+    /// Merge key of the edit on top of the undo stack, while it may still absorb more.
+    merge_top: Option<MergeKey>,
     redo: Vec<(Edit, u64)>,
     /// Identifies the current state; every distinct state gets a new number.
     revision: u64,
@@ -208,11 +214,37 @@ impl History {
         self.undo.push((inverse, self.revision));
         self.revision = self.bump();
         self.redo.clear();
+        self.merge_top = None;
         Ok(())
+    }
+
+    /// Like [`History::apply`], but an edit with the same `key` as the one just before joins
+    /// it: one undo restores the state before the first of them.
+    pub fn apply_merging(
+        &mut self,
+        briefing: &mut Briefing,
+        edit: Edit,
+        key: MergeKey,
+    ) -> Result<(), EditError> {
+        if self.merge_top == Some(key) && !self.undo.is_empty() {
+            apply(briefing, edit)?;
+            self.revision = self.bump();
+            self.redo.clear();
+            return Ok(());
+        }
+        self.apply(briefing, edit)?;
+        self.merge_top = Some(key);
+        Ok(())
+    }
+
+    /// Ends merging: the next edit starts a new undo step even with the same key.
+    pub fn seal(&mut self) {
+        self.merge_top = None;
     }
 
     /// Undoes the last edit; `Ok(false)` when there is nothing to undo.
     pub fn undo(&mut self, briefing: &mut Briefing) -> Result<bool, EditError> {
+        self.merge_top = None;
         let Some((edit, before)) = self.undo.pop() else {
             return Ok(false);
         };
@@ -231,6 +263,7 @@ impl History {
 
     /// Redoes the last undone edit; `Ok(false)` when there is nothing to redo.
     pub fn redo(&mut self, briefing: &mut Briefing) -> Result<bool, EditError> {
+        self.merge_top = None;
         let Some((edit, after)) = self.redo.pop() else {
             return Ok(false);
         };
@@ -421,6 +454,33 @@ mod tests {
             .map(|c| c.anchor.start)
             .collect();
         assert_eq!(starts, vec![0, 10, 20]);
+    }
+
+    #[test]
+    fn merged_edits_undo_as_one() {
+        let (mut b, _) = sample();
+        let mut h = History::saved();
+        let key = (1, "summary");
+        for v in ["B", "Bo", "Bot"] {
+            let e = Edit::SetField {
+                field: BriefingField::Summary,
+                value: v.into(),
+            };
+            h.apply_merging(&mut b, e, key).unwrap();
+        }
+        h.seal();
+        let e = Edit::SetField {
+            field: BriefingField::Summary,
+            value: "Bott".into(),
+        };
+        h.apply_merging(&mut b, e, key).unwrap();
+        h.undo(&mut b).unwrap();
+        assert_eq!(b.summary, "Bot");
+        h.undo(&mut b).unwrap();
+        assert_eq!(b.summary, "");
+        assert!(!h.is_dirty());
+        h.redo(&mut b).unwrap();
+        assert_eq!(b.summary, "Bot");
     }
 
     #[test]

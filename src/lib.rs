@@ -2,8 +2,10 @@
 //! line. Nothing here depends on the GUI.
 
 pub mod anchor;
+pub mod app;
 pub mod atomic;
 pub mod cli;
+pub mod document;
 pub mod edit;
 pub mod export;
 pub mod file;

@@ -2,16 +2,22 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use briefing_notes::app::{self, Startup};
 use briefing_notes::cli::{Cli, run};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let Some(command) = cli.command else {
-        eprintln!(
-            "briefing-notes: the desktop app is not part of this build yet.\n\
-             Use the command line for now; see `briefing-notes --help`."
-        );
-        return ExitCode::from(2);
+        return match app::run(Startup {
+            files: cli.files,
+            fresh: false,
+        }) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                ExitCode::FAILURE
+            }
+        };
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

@@ -1,0 +1,72 @@
+//! Everything the user can ask for. Menus, buttons and shortcuts only push a [`Command`];
+//! the app runs them in one place after the frame, so no widget ever changes the briefing.
+
+use std::path::PathBuf;
+
+use crate::model::{ArticleId, ArticleMeta, Claim, ClaimId, Status};
+
+use super::dialogs::DialogKind;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    New,
+    /// Ask for a briefing to open (file dialog).
+    Open,
+    OpenPath(PathBuf),
+    Save,
+    SaveAs,
+    SaveTo(PathBuf),
+    Export,
+    ExportTo(PathBuf),
+    /// Ask for article files (file dialog).
+    AddArticles,
+    AddArticlePaths(Vec<PathBuf>),
+    ShowPasteForm,
+    AddPastedArticle {
+        meta: ArticleMeta,
+        text: String,
+    },
+    RemoveArticle(ArticleId),
+    SelectArticle(ArticleId),
+    /// Tag the reader's selection; with no selection, set the selected claim's status.
+    Tag(Status),
+    SelectClaim(ClaimId),
+    /// Select a claim, open its article and scroll to it.
+    RevealClaim(ClaimId),
+    /// Replace a claim with an edited copy; `field` groups keystrokes into one undo step.
+    UpdateClaim {
+        claim: Box<Claim>,
+        field: &'static str,
+    },
+    DeleteSelectedClaim,
+    DeleteClaim(ClaimId),
+    SetTitle(String),
+    SetAnalyst(String),
+    SetSummary(String),
+    SetArticleMeta {
+        id: ArticleId,
+        meta: ArticleMeta,
+    },
+    Undo,
+    Redo,
+    Quit,
+    OpenFind,
+    CloseFind,
+    FindNext,
+    FindPrevious,
+    CopySelection,
+    /// A file dialog came back empty at once: ask for the path in the window instead.
+    PromptForPath(DialogKind),
+    ForgetRecent(PathBuf),
+    /// The user answered the unsaved-changes prompt.
+    ResolveUnsaved(UnsavedChoice),
+    DismissMessage(usize),
+    ShowOrphans,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    Save,
+    Discard,
+    Cancel,
+}

@@ -1,0 +1,140 @@
+//! File dialogs behind a small trait, so UI tests never open a real one.
+//!
+//! rfd blocks the calling thread, and on Linux a desktop portal that is installed but not
+//! running can hang it: dialogs run on a worker thread and the app polls a channel. With no
+//! portal and no zenity rfd returns at once with nothing; the app then asks for the path in
+//! the window instead, so the action is never a silent no-op.
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// A dialog that returned nothing this fast cannot have been shown to a person.
+const TOO_FAST_FOR_A_HUMAN: Duration = Duration::from_millis(300);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DialogKind {
+    OpenBriefing,
+    SaveBriefing { suggested: String },
+    AddArticles,
+    ExportMarkdown { suggested: PathBuf },
+}
+
+impl DialogKind {
+    pub fn title(&self) -> &'static str {
+        match self {
+            Self::OpenBriefing => "Open briefing",
+            Self::SaveBriefing { .. } => "Save briefing as",
+            Self::AddArticles => "Add articles",
+            Self::ExportMarkdown { .. } => "Export Markdown",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DialogOutcome {
+    Picked(Vec<PathBuf>),
+    Cancelled,
+    /// No dialog could be shown (no portal, no zenity, no display server support).
+    Unavailable,
+}
+
+pub trait Dialogs {
+    /// Starts a dialog; the outcome arrives on the receiver, without blocking the UI.
+    fn request(&mut self, kind: DialogKind) -> Receiver<DialogOutcome>;
+}
+
+/// The real dialogs, through rfd on a worker thread.
+pub struct NativeDialogs {
+    /// Called when an outcome is ready, so the UI wakes up to read it.
+    wake: Arc<dyn Fn() + Send + Sync>,
+}
+
+impl NativeDialogs {
+    pub fn new(wake: impl Fn() + Send + Sync + 'static) -> Self {
+        Self {
+            wake: Arc::new(wake),
+        }
+    }
+}
+
+impl Dialogs for NativeDialogs {
+    fn request(&mut self, kind: DialogKind) -> Receiver<DialogOutcome> {
+        let (tx, rx) = channel();
+        let wake = Arc::clone(&self.wake);
+        std::thread::spawn(move || {
+            let started = Instant::now();
+            let picked = run_rfd(&kind);
+            let outcome = match picked {
+                Some(paths) if !paths.is_empty() => DialogOutcome::Picked(paths),
+                _ if started.elapsed() < TOO_FAST_FOR_A_HUMAN => DialogOutcome::Unavailable,
+                _ => DialogOutcome::Cancelled,
+            };
+            let _ = tx.send(outcome);
+            wake();
+        });
+        rx
+    }
+}
+
+fn run_rfd(kind: &DialogKind) -> Option<Vec<PathBuf>> {
+    let dialog = rfd::FileDialog::new().set_title(kind.title());
+    match kind {
+        DialogKind::OpenBriefing => dialog
+            .add_filter("Briefing", &["ron"])
+            .pick_file()
+            .map(|p| vec![p]),
+        DialogKind::SaveBriefing { suggested } => dialog
+            .add_filter("Briefing", &["ron"])
+            .set_file_name(suggested)
+            .save_file()
+            .map(|p| vec![p]),
+        DialogKind::AddArticles => dialog
+            .add_filter("Articles", &["txt", "md", "markdown", "text"])
+            .pick_files(),
+        DialogKind::ExportMarkdown { suggested } => {
+            let mut d = dialog.add_filter("Markdown", &["md"]);
+            if let Some(dir) = suggested.parent().filter(|p| !p.as_os_str().is_empty()) {
+                d = d.set_directory(dir);
+            }
+            if let Some(name) = suggested.file_name() {
+                d = d.set_file_name(name.to_string_lossy());
+            }
+            d.save_file().map(|p| vec![p])
+        }
+    }
+}
+
+/// Scripted dialogs for tests: each request takes the next outcome (Cancelled when empty).
+#[derive(Clone, Default)]
+pub struct ScriptedDialogs {
+    pub outcomes: Arc<Mutex<VecDeque<DialogOutcome>>>,
+    pub requested: Arc<Mutex<Vec<DialogKind>>>,
+}
+
+impl ScriptedDialogs {
+    pub fn push(&self, outcome: DialogOutcome) {
+        if let Ok(mut q) = self.outcomes.lock() {
+            q.push_back(outcome);
+        }
+    }
+}
+
+impl Dialogs for ScriptedDialogs {
+    fn request(&mut self, kind: DialogKind) -> Receiver<DialogOutcome> {
+        let (tx, rx) = channel();
+        if let Ok(mut r) = self.requested.lock() {
+            r.push(kind);
+        }
+        let outcome = self
+            .outcomes
+            .lock()
+            .ok()
+            .and_then(|mut q| q.pop_front())
+            .unwrap_or(DialogOutcome::Cancelled);
+        let _ = tx.send(outcome);
+        rx
+    }
+}

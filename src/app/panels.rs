@@ -1,0 +1,908 @@
+//! The window's panels. Each reads the state and pushes commands; none changes the briefing.
+
+use egui::{Key, RichText, TextEdit, Ui};
+
+use super::command::{Command, UnsavedChoice};
+use super::dialogs::DialogKind;
+use super::shortcuts;
+use super::theme::{status_color, status_letter};
+use super::{BriefingApp, Modal};
+use crate::cli::snippet;
+use crate::model::{ArticleMeta, Claim, Credibility, Reliability, Status, StatusCounts};
+
+fn shortcut_text(ctx: &egui::Context, s: &egui::KeyboardShortcut) -> String {
+    ctx.format_shortcut(s)
+}
+
+impl BriefingApp {
+    pub(super) fn panels(&mut self, ui: &mut Ui) {
+        egui::Panel::top("menu").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| self.menus(ui));
+            self.toolbar(ui);
+        });
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        egui::Panel::left("outline")
+            .resizable(true)
+            .default_size(260.0)
+            .min_size(180.0)
+            .show(ui, |ui| self.outline(ui));
+        egui::Panel::right("claims")
+            .resizable(true)
+            .default_size(340.0)
+            .min_size(240.0)
+            .show(ui, |ui| self.claims_panel(ui));
+        egui::CentralPanel::default().show(ui, |ui| self.central(ui));
+    }
+
+    fn menus(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        let item = |ui: &mut Ui, label: &str, s: Option<&egui::KeyboardShortcut>, enabled: bool| {
+            let mut b = egui::Button::new(label);
+            if let Some(s) = s {
+                b = b.shortcut_text(shortcut_text(&ctx, s));
+            }
+            ui.add_enabled(enabled, b).clicked()
+        };
+        let idle = !self.dialog_open();
+        ui.menu_button("File", |ui| {
+            if item(ui, "New", Some(&shortcuts::NEW), true) {
+                self.push(Command::New);
+            }
+            if item(ui, "Open…", Some(&shortcuts::OPEN), idle) {
+                self.push(Command::Open);
+            }
+            ui.menu_button("Open Recent", |ui| {
+                if self.settings.recent.is_empty() {
+                    ui.label("No recent briefings");
+                }
+                for p in self.settings.recent.clone() {
+                    let name = p.display().to_string();
+                    if p.exists() {
+                        if ui.button(&name).clicked() {
+                            self.push(Command::OpenPath(p));
+                        }
+                    } else {
+                        ui.horizontal(|ui| {
+                            ui.label(RichText::new(format!("{name} (missing)")).weak());
+                            if ui.small_button("Remove").clicked() {
+                                self.push(Command::ForgetRecent(p.clone()));
+                            }
+                        });
+                    }
+                }
+            });
+            ui.separator();
+            if item(ui, "Save", Some(&shortcuts::SAVE), idle) {
+                self.push(Command::Save);
+            }
+            if item(ui, "Save As…", Some(&shortcuts::SAVE_AS), idle) {
+                self.push(Command::SaveAs);
+            }
+            if item(ui, "Export Markdown…", Some(&shortcuts::EXPORT), idle) {
+                self.push(Command::Export);
+            }
+            ui.separator();
+            if item(ui, "Add Article…", None, idle) {
+                self.push(Command::AddArticles);
+            }
+            if item(ui, "Paste Article…", None, true) {
+                self.push(Command::ShowPasteForm);
+            }
+            ui.separator();
+            if item(ui, "Quit", Some(&shortcuts::QUIT), true) {
+                self.push(Command::Quit);
+            }
+        });
+        ui.menu_button("Edit", |ui| {
+            if item(
+                ui,
+                "Undo",
+                Some(&shortcuts::UNDO),
+                self.doc.history.can_undo(),
+            ) {
+                self.push(Command::Undo);
+            }
+            if item(
+                ui,
+                "Redo",
+                Some(&shortcuts::REDO),
+                self.doc.history.can_redo(),
+            ) {
+                self.push(Command::Redo);
+            }
+            ui.separator();
+            for status in Status::ALL {
+                if item(
+                    ui,
+                    &format!("Tag as {status}"),
+                    Some(&shortcuts::for_status(status)),
+                    true,
+                ) {
+                    self.push(Command::Tag(status));
+                }
+            }
+            if item(ui, "Delete Claim", None, self.selected_claim.is_some()) {
+                self.push(Command::DeleteSelectedClaim);
+            }
+            ui.separator();
+            if item(
+                ui,
+                "Find in Article…",
+                Some(&shortcuts::FIND),
+                self.current.is_some(),
+            ) {
+                self.push(Command::OpenFind);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            use super::settings::ThemeChoice;
+            let before = self.settings.theme;
+            ui.radio_value(
+                &mut self.settings.theme,
+                ThemeChoice::System,
+                "Follow system theme",
+            );
+            ui.radio_value(&mut self.settings.theme, ThemeChoice::Light, "Light");
+            ui.radio_value(&mut self.settings.theme, ThemeChoice::Dark, "Dark");
+            if before != self.settings.theme {
+                self.apply_theme(ui.ctx());
+            }
+            ui.separator();
+            ui.horizontal(|ui| {
+                let label = ui.label("Text size");
+                ui.add(egui::Slider::new(&mut self.settings.text_size, 12.0..=28.0))
+                    .labelled_by(label.id);
+            });
+        });
+    }
+
+    fn toolbar(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            ui.label("Tag selection:");
+            let dark = ui.visuals().dark_mode;
+            for status in Status::ALL {
+                let text = RichText::new(format!("{} {status}", status_letter(status)))
+                    .color(status_color(status, dark));
+                let hint = format!(
+                    "Tag the selected text as {status} ({})",
+                    shortcut_text(ui.ctx(), &shortcuts::for_status(status))
+                );
+                if ui.button(text).on_hover_text(hint).clicked() {
+                    self.push(Command::Tag(status));
+                }
+            }
+            ui.separator();
+            if ui
+                .button("Find")
+                .on_hover_text("Find in the article (Ctrl+F)")
+                .clicked()
+            {
+                self.push(Command::OpenFind);
+            }
+            if ui
+                .add_enabled(self.doc.history.can_undo(), egui::Button::new("Undo"))
+                .clicked()
+            {
+                self.push(Command::Undo);
+            }
+            if ui
+                .add_enabled(self.doc.history.can_redo(), egui::Button::new("Redo"))
+                .clicked()
+            {
+                self.push(Command::Redo);
+            }
+        });
+    }
+
+    fn status_bar(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            let where_ = match &self.doc.path {
+                Some(p) => p.display().to_string(),
+                None => "Not saved to a file yet".to_owned(),
+            };
+            ui.label(where_);
+            ui.separator();
+            if self.doc.is_dirty() {
+                ui.label(RichText::new("Unsaved changes").strong());
+            } else {
+                ui.label("Saved");
+            }
+            ui.separator();
+            let c = self.doc.briefing.counts();
+            let dark = ui.visuals().dark_mode;
+            for status in Status::ALL {
+                ui.label(
+                    RichText::new(format!("{status}: {}", c.get(status)))
+                        .color(status_color(status, dark)),
+                );
+            }
+            let orphans = self.doc.orphans().len();
+            if orphans > 0 {
+                ui.separator();
+                let text = RichText::new(format!("{orphans} orphaned claim(s)"))
+                    .color(ui.visuals().warn_fg_color);
+                if ui
+                    .button(text)
+                    .on_hover_text("Claims whose words are no longer in their article")
+                    .clicked()
+                {
+                    self.push(Command::ShowOrphans);
+                }
+            }
+            if self.dialog_open() {
+                ui.separator();
+                ui.spinner();
+                ui.label("Waiting for the file dialog…");
+            }
+        });
+    }
+
+    fn outline(&mut self, ui: &mut Ui) {
+        let b = &self.doc.briefing;
+        let (title, analyst, summary) = (b.title.clone(), b.analyst.clone(), b.summary.clone());
+        let mut commands = Vec::new();
+        egui::ScrollArea::vertical()
+            .id_salt("outline")
+            .show(ui, |ui| {
+                ui.heading("Briefing");
+                let mut t = title;
+                let l = ui.label("Title");
+                if ui
+                    .add(TextEdit::singleline(&mut t).desired_width(f32::INFINITY))
+                    .labelled_by(l.id)
+                    .changed()
+                {
+                    commands.push(Command::SetTitle(t));
+                }
+                let mut a = analyst;
+                let l = ui.label("Analyst");
+                if ui
+                    .add(TextEdit::singleline(&mut a).desired_width(f32::INFINITY))
+                    .labelled_by(l.id)
+                    .changed()
+                {
+                    commands.push(Command::SetAnalyst(a));
+                }
+                let mut s = summary;
+                let l = ui.label("Bottom line");
+                if ui
+                    .add(
+                        TextEdit::multiline(&mut s)
+                            .desired_rows(4)
+                            .desired_width(f32::INFINITY)
+                            .hint_text("The bottom line up front"),
+                    )
+                    .labelled_by(l.id)
+                    .changed()
+                {
+                    commands.push(Command::SetSummary(s));
+                }
+                ui.separator();
+                ui.horizontal(|ui| {
+                    ui.heading("Articles");
+                    if ui
+                        .add_enabled(!self.dialog_open(), egui::Button::new("Add…"))
+                        .on_hover_text(
+                            "Add article files (.txt, .md); you can also drop files on the window",
+                        )
+                        .clicked()
+                    {
+                        commands.push(Command::AddArticles);
+                    }
+                    if ui
+                        .button("Paste…")
+                        .on_hover_text("Paste an article's text")
+                        .clicked()
+                    {
+                        commands.push(Command::ShowPasteForm);
+                    }
+                });
+                let dark = ui.visuals().dark_mode;
+                for (i, a) in self.doc.briefing.articles.iter().enumerate() {
+                    let counts = StatusCounts::of(&a.claims);
+                    let selected = self.current == Some(a.id);
+                    let mut job = RichText::new(format!("{}. {}", i + 1, a.title));
+                    if selected {
+                        job = job.strong();
+                    }
+                    ui.horizontal(|ui| {
+                        if ui.selectable_label(selected, job).clicked() {
+                            commands.push(Command::SelectArticle(a.id));
+                        }
+                    });
+                    ui.horizontal(|ui| {
+                        ui.add_space(12.0);
+                        for status in Status::ALL {
+                            ui.label(
+                                RichText::new(format!(
+                                    "{}{}",
+                                    status_letter(status),
+                                    counts.get(status)
+                                ))
+                                .color(status_color(status, dark))
+                                .small(),
+                            );
+                        }
+                        if !a.outlet.is_empty() {
+                            ui.label(RichText::new(&a.outlet).small().weak());
+                        }
+                        if ui
+                            .small_button("Remove")
+                            .on_hover_text("Remove this article and its claims (undoable)")
+                            .clicked()
+                        {
+                            commands.push(Command::RemoveArticle(a.id));
+                        }
+                    });
+                }
+                let details = self
+                    .current_article()
+                    .map(|a| (a.id, a.meta(), a.added, a.sha256.clone()));
+                if let Some((id, meta, added, sha256)) = details {
+                    ui.separator();
+                    ui.collapsing("Article details", |ui| {
+                        let mut edited = meta.clone();
+                        let field = |ui: &mut Ui, label: &str, value: &mut String| {
+                            let l = ui.label(label);
+                            ui.add(TextEdit::singleline(value).desired_width(f32::INFINITY))
+                                .labelled_by(l.id)
+                                .changed()
+                        };
+                        let mut changed = field(ui, "Article title", &mut edited.title);
+                        changed |= field(ui, "Outlet", &mut edited.outlet);
+                        changed |= field(ui, "Author", &mut edited.author);
+                        changed |= field(ui, "URL", &mut edited.url);
+                        let l = ui.label("Published (2025-08-13 or RFC 3339)");
+                        let mut published = match &self.published_buffer {
+                            Some((bid, text)) if *bid == id => text.clone(),
+                            _ => meta.published.map(|p| p.to_string()).unwrap_or_default(),
+                        };
+                        let r = ui
+                            .add(TextEdit::singleline(&mut published).desired_width(f32::INFINITY))
+                            .labelled_by(l.id);
+                        if r.changed() {
+                            match published.trim() {
+                                "" => {
+                                    edited.published = None;
+                                    changed = true;
+                                }
+                                p => {
+                                    if let Ok(v) = p.parse() {
+                                        edited.published = Some(v);
+                                        changed = true;
+                                    }
+                                }
+                            }
+                            self.published_buffer = Some((id, published.clone()));
+                        }
+                        if r.lost_focus() {
+                            self.published_buffer = None;
+                        }
+                        if self.published_buffer.as_ref().is_some_and(|(_, t)| {
+                            !t.trim().is_empty()
+                                && t.trim().parse::<crate::model::Published>().is_err()
+                        }) {
+                            ui.label(
+                                RichText::new("Not a date yet: use 2025-08-13")
+                                    .color(ui.visuals().warn_fg_color)
+                                    .small(),
+                            );
+                        }
+                        reliability_combo(ui, &mut edited);
+                        if edited.reliability != meta.reliability {
+                            changed = true;
+                        }
+                        if changed && edited != meta {
+                            commands.push(Command::SetArticleMeta { id, meta: edited });
+                        }
+                        ui.label(
+                            RichText::new(format!(
+                                "Added {} · SHA-256 {}",
+                                added.format("%Y-%m-%d %H:%M UTC"),
+                                &sha256[..12.min(sha256.len())]
+                            ))
+                            .small()
+                            .weak(),
+                        );
+                    });
+                }
+            });
+        self.commands.extend(commands);
+    }
+
+    fn claims_panel(&mut self, ui: &mut Ui) {
+        ui.heading("Claims");
+        let dark = ui.visuals().dark_mode;
+        ui.horizontal(|ui| {
+            for (i, status) in Status::ALL.into_iter().enumerate() {
+                let text = RichText::new(status.label()).color(status_color(status, dark));
+                ui.toggle_value(&mut self.filter.show[i], text)
+                    .on_hover_text(format!("Show {status} claims"));
+            }
+        });
+        ui.horizontal(|ui| {
+            let l = ui.label("Search");
+            ui.add(
+                TextEdit::singleline(&mut self.filter.search)
+                    .hint_text("quote, note, speaker…")
+                    .desired_width(150.0),
+            )
+            .labelled_by(l.id);
+            let sort = if self.filter.newest_first {
+                "Newest first"
+            } else {
+                "By position"
+            };
+            if ui
+                .button(sort)
+                .on_hover_text("Sort by position in the articles, or newest first")
+                .clicked()
+            {
+                self.filter.newest_first = !self.filter.newest_first;
+            }
+        });
+        ui.separator();
+        let rows = self.visible_claims();
+        let many_articles = self.doc.briefing.articles.len() > 1;
+        let editor_height = if self.selected_claim.is_some() {
+            330.0
+        } else {
+            40.0
+        };
+        let list_height = (ui.available_height() - editor_height).max(120.0);
+        let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 8.0;
+        let mut commands = Vec::new();
+        egui::ScrollArea::vertical()
+            .id_salt("claims list")
+            .max_height(list_height)
+            .auto_shrink([false, true])
+            .show_rows(ui, row_height, rows.len(), |ui, range| {
+                for &(ai, ci) in &rows[range] {
+                    let a = &self.doc.briefing.articles[ai];
+                    let c = &a.claims[ci];
+                    let selected = self.selected_claim == Some(c.id);
+                    let color = status_color(c.status, dark);
+                    let mut first = format!(
+                        "{} “{}”",
+                        status_letter(c.status),
+                        snippet(&c.anchor.quote, 60)
+                    );
+                    if c.anchor.orphaned {
+                        first.push_str(" (orphaned)");
+                    }
+                    let mut second = [c.speaker.as_str(), c.via.as_str()]
+                        .iter()
+                        .filter(|s| !s.is_empty())
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(" via ");
+                    if many_articles {
+                        second = format!("{second} · {}", snippet(&a.title, 30));
+                    }
+                    if !c.note.is_empty() {
+                        second = format!("{second} — {}", snippet(&c.note, 40));
+                    }
+                    let text = format!("{first}\n{}", second.trim_start_matches(" · "));
+                    let r = ui.add_sized(
+                        [ui.available_width(), row_height - 4.0],
+                        egui::Button::selectable(
+                            selected,
+                            RichText::new(text).color(if selected {
+                                ui.visuals().strong_text_color()
+                            } else {
+                                ui.visuals().text_color()
+                            }),
+                        )
+                        .frame_when_inactive(true)
+                        .stroke(egui::Stroke::new(1.0, color)),
+                    );
+                    if r.clicked() {
+                        commands.push(Command::RevealClaim(c.id));
+                    }
+                }
+            });
+        if rows.is_empty() {
+            ui.label(RichText::new("No claims to show. Select text in the article and press Ctrl+1, Ctrl+2 or Ctrl+3.").weak());
+        }
+        ui.separator();
+        self.commands.extend(commands);
+        self.claim_editor(ui);
+    }
+
+    /// (article index, claim index) of the claims passing the filter, in list order.
+    fn visible_claims(&self) -> Vec<(usize, usize)> {
+        let q = self.filter.search.to_lowercase();
+        let mut rows: Vec<(usize, usize)> = Vec::new();
+        for (ai, a) in self.doc.briefing.articles.iter().enumerate() {
+            for (ci, c) in a.claims.iter().enumerate() {
+                let shown =
+                    self.filter.show[Status::ALL.iter().position(|s| *s == c.status).unwrap_or(0)];
+                let matches = q.is_empty()
+                    || [&c.anchor.quote, &c.note, &c.speaker, &c.via]
+                        .iter()
+                        .any(|f| f.to_lowercase().contains(&q))
+                    || c.tags.iter().any(|t| t.to_lowercase().contains(&q));
+                if shown && matches {
+                    rows.push((ai, ci));
+                }
+            }
+        }
+        if self.filter.newest_first {
+            let b = &self.doc.briefing;
+            rows.sort_by_key(|&(ai, ci)| std::cmp::Reverse(b.articles[ai].claims[ci].created));
+        }
+        rows
+    }
+
+    fn claim_editor(&mut self, ui: &mut Ui) {
+        let Some(claim) = self
+            .selected_claim
+            .and_then(|id| self.doc.briefing.find_claim(id))
+            .map(|(_, c)| c.clone())
+        else {
+            ui.label(RichText::new("Select a claim to edit its note and attribution.").weak());
+            return;
+        };
+        let mut commands = Vec::new();
+        let update = |commands: &mut Vec<Command>, c: Claim, field: &'static str| {
+            commands.push(Command::UpdateClaim {
+                claim: Box::new(c),
+                field,
+            });
+        };
+        egui::ScrollArea::vertical().id_salt("claim editor").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.strong("Status");
+                let dark = ui.visuals().dark_mode;
+                for status in Status::ALL {
+                    let text = RichText::new(status.label()).color(status_color(status, dark));
+                    if ui.selectable_label(claim.status == status, text).clicked() && claim.status != status {
+                        let mut c = claim.clone();
+                        c.status = status;
+                        update(&mut commands, c, "status");
+                    }
+                }
+            });
+            ui.label(RichText::new(format!("“{}”", snippet(&claim.anchor.quote, 200))).italics());
+            if claim.anchor.orphaned {
+                ui.label(RichText::new("This claim's words are no longer in the article's text. It is kept as it was tagged.").color(ui.visuals().warn_fg_color));
+            }
+            let text_field = |ui: &mut Ui, label: &str, value: &str, field: &'static str, multiline: bool| {
+                let l = ui.label(label);
+                let mut v = value.to_owned();
+                let edit = if multiline {
+                    TextEdit::multiline(&mut v).desired_rows(4)
+                } else {
+                    TextEdit::singleline(&mut v)
+                };
+                let r = ui.add(edit.desired_width(f32::INFINITY).id_salt(field)).labelled_by(l.id);
+                r.changed().then_some(v)
+            };
+            if let Some(v) = text_field(ui, "Note", &claim.note, "note", true) {
+                let mut c = claim.clone();
+                c.note = v;
+                update(&mut commands, c, "note");
+            }
+            if let Some(v) = text_field(ui, "Speaker (who makes the claim)", &claim.speaker, "speaker", false) {
+                let mut c = claim.clone();
+                c.speaker = v;
+                update(&mut commands, c, "speaker");
+            }
+            if let Some(v) = text_field(ui, "Via (who relays it)", &claim.via, "via", false) {
+                let mut c = claim.clone();
+                c.via = v;
+                update(&mut commands, c, "via");
+            }
+            ui.horizontal(|ui| {
+                let l = ui.label("Credibility");
+                let current = claim.credibility.map(|c| format!("{c} – {}", c.meaning())).unwrap_or_else(|| "not graded".into());
+                egui::ComboBox::from_id_salt("credibility")
+                    .selected_text(current)
+                    .show_ui(ui, |ui| {
+                        let mut choice = claim.credibility;
+                        ui.selectable_value(&mut choice, None, "not graded");
+                        for v in 1..=6 {
+                            let c = Credibility::new(v);
+                            let label = c.map(|c| format!("{c} – {}", c.meaning())).unwrap_or_default();
+                            ui.selectable_value(&mut choice, c, label);
+                        }
+                        if choice != claim.credibility {
+                            let mut c = claim.clone();
+                            c.credibility = choice;
+                            update(&mut commands, c, "credibility");
+                        }
+                    })
+                    .response
+                    .labelled_by(l.id);
+            });
+            let l = ui.label("Tags (comma-separated)");
+            let mut tags = match &self.tags_buffer {
+                Some((id, t)) if *id == claim.id => t.clone(),
+                _ => claim.tags.iter().cloned().collect::<Vec<_>>().join(", "),
+            };
+            let r = ui.add(TextEdit::singleline(&mut tags).desired_width(f32::INFINITY).id_salt("tags")).labelled_by(l.id);
+            if r.changed() {
+                let mut c = claim.clone();
+                c.tags = tags.split(',').map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect();
+                self.tags_buffer = Some((claim.id, tags.clone()));
+                if c.tags != claim.tags {
+                    update(&mut commands, c, "tags");
+                }
+            }
+            if r.lost_focus() {
+                self.tags_buffer = None;
+            }
+            ui.horizontal(|ui| {
+                if ui.button("Delete claim").on_hover_text("Delete (undo with Ctrl+Z)").clicked() {
+                    commands.push(Command::DeleteClaim(claim.id));
+                }
+                if ui.button("Show in article").clicked() {
+                    commands.push(Command::RevealClaim(claim.id));
+                }
+            });
+            ui.label(RichText::new(format!("Created {} · modified {}", claim.created.format("%Y-%m-%d %H:%M"), claim.modified.format("%Y-%m-%d %H:%M"))).small().weak());
+        });
+        self.commands.extend(commands);
+    }
+
+    fn central(&mut self, ui: &mut Ui) {
+        let mut dismiss = None;
+        for (i, m) in self.messages.iter().enumerate() {
+            let color = if m.error {
+                ui.visuals().error_fg_color
+            } else {
+                ui.visuals().text_color()
+            };
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(&m.text).color(color));
+                    if ui.small_button("Dismiss").clicked() {
+                        dismiss = Some(i);
+                    }
+                });
+            });
+        }
+        if let Some(i) = dismiss {
+            self.push(Command::DismissMessage(i));
+        }
+        let Some(article) = self.current_article() else {
+            ui.add_space(40.0);
+            ui.vertical_centered(|ui| {
+                ui.heading("No article yet");
+                ui.label("Add the articles this briefing rests on: File ▸ Add Article…, Paste Article…, or drop .txt and .md files on this window.");
+                if ui.add_enabled(!self.dialog_open(), egui::Button::new("Add article…")).clicked() {
+                    self.push(Command::AddArticles);
+                }
+                if ui.button("Paste article…").clicked() {
+                    self.push(Command::ShowPasteForm);
+                }
+            });
+            return;
+        };
+        let article = article.clone();
+        if self.find.open {
+            self.find_bar(ui, &article);
+        }
+        ui.vertical_centered(|ui| {
+            ui.heading(RichText::new(&article.title).strong());
+            let mut line = Vec::new();
+            if !article.outlet.is_empty() {
+                line.push(article.outlet.clone());
+            }
+            if !article.author.is_empty() {
+                line.push(article.author.clone());
+            }
+            if let Some(p) = article.published {
+                line.push(p.to_string());
+            }
+            if !line.is_empty() {
+                ui.label(RichText::new(line.join(" · ")).weak());
+            }
+        });
+        ui.separator();
+        let highlights = self.highlights();
+        let keyboard = !ui.ctx().egui_wants_keyboard_input() && self.modal.is_none();
+        let mut commands = Vec::new();
+        let revision = self.doc.history.revision();
+        self.reader.ui(
+            ui,
+            &article,
+            &highlights,
+            revision,
+            self.selected_claim,
+            self.settings.text_size,
+            keyboard,
+            &mut commands,
+        );
+        self.commands.extend(commands);
+    }
+
+    fn find_bar(&mut self, ui: &mut Ui, article: &crate::model::Article) {
+        self.find.update(article.id, &article.text);
+        ui.horizontal(|ui| {
+            let l = ui.label("Find in article");
+            let r = ui
+                .add(
+                    TextEdit::singleline(&mut self.find.query)
+                        .id_salt("find field")
+                        .hint_text("words in this article")
+                        .return_key(None)
+                        .desired_width(240.0),
+                )
+                .labelled_by(l.id);
+            if self.find.focus {
+                r.request_focus();
+                self.find.focus = false;
+            }
+            if r.has_focus() {
+                let (enter, shift, escape) = ui.input(|i| {
+                    (
+                        i.key_pressed(Key::Enter),
+                        i.modifiers.shift,
+                        i.key_pressed(Key::Escape),
+                    )
+                });
+                if enter {
+                    self.push(if shift {
+                        Command::FindPrevious
+                    } else {
+                        Command::FindNext
+                    });
+                }
+                if escape {
+                    self.push(Command::CloseFind);
+                }
+            } else if r.lost_focus() && ui.input(|i| i.key_pressed(Key::Escape)) {
+                self.push(Command::CloseFind);
+            }
+            let n = self.find.matches.len();
+            let status = match (self.find.current, n) {
+                (_, 0) if self.find.query.is_empty() => String::new(),
+                (_, 0) => "no matches".to_owned(),
+                (Some(c), n) => format!("{} of {n}", c + 1),
+                (None, n) => format!("{n} matches"),
+            };
+            ui.label(status);
+            if ui.button("Previous").on_hover_text("Shift+Enter").clicked() {
+                self.push(Command::FindPrevious);
+            }
+            if ui.button("Next").on_hover_text("Enter").clicked() {
+                self.push(Command::FindNext);
+            }
+            if ui.button("Close").on_hover_text("Escape").clicked() {
+                self.push(Command::CloseFind);
+            }
+        });
+    }
+
+    pub(super) fn modal_ui(&mut self, ctx: &egui::Context) {
+        let Some(modal) = self.modal.clone() else {
+            return;
+        };
+        let mut close = false;
+        let mut commands = Vec::new();
+        let mut updated = None;
+        egui::Modal::new(egui::Id::unique("modal")).show(ctx, |ui| match modal {
+            Modal::Unsaved(_) => {
+                ui.heading("Unsaved changes");
+                ui.label(format!("“{}” has changes that are not saved.", self.doc.briefing.title));
+                ui.horizontal(|ui| {
+                    if ui.button("Save").clicked() {
+                        commands.push(Command::ResolveUnsaved(UnsavedChoice::Save));
+                    }
+                    if ui.button("Discard").clicked() {
+                        commands.push(Command::ResolveUnsaved(UnsavedChoice::Discard));
+                    }
+                    if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+                        commands.push(Command::ResolveUnsaved(UnsavedChoice::Cancel));
+                    }
+                });
+            }
+            Modal::PathPrompt { kind, mut text } => {
+                ui.heading(kind.title());
+                ui.label("No file dialog could be shown here. Type the file's path:");
+                let l = ui.label("Path");
+                let r = ui.add(TextEdit::singleline(&mut text).desired_width(420.0)).labelled_by(l.id);
+                r.request_focus();
+                let enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                ui.horizontal(|ui| {
+                    if (ui.button("OK").clicked() || enter) && !text.trim().is_empty() {
+                        let path = std::path::PathBuf::from(text.trim());
+                        commands.push(match &kind {
+                            DialogKind::OpenBriefing => Command::OpenPath(path),
+                            DialogKind::SaveBriefing { .. } => Command::SaveTo(super::with_extension(path, "ron")),
+                            DialogKind::AddArticles => Command::AddArticlePaths(vec![path]),
+                            DialogKind::ExportMarkdown { .. } => Command::ExportTo(super::with_extension(path, "md")),
+                        });
+                        close = true;
+                    }
+                    if ui.button("Cancel").clicked() {
+                        close = true;
+                    }
+                });
+                updated = Some(Modal::PathPrompt { kind, text });
+            }
+            Modal::Paste(mut form) => {
+                ui.heading("Paste article");
+                let field = |ui: &mut Ui, label: &str, v: &mut String| {
+                    let l = ui.label(label);
+                    ui.add(TextEdit::singleline(v).desired_width(420.0)).labelled_by(l.id);
+                };
+                field(ui, "Article title", &mut form.title);
+                field(ui, "Outlet", &mut form.outlet);
+                field(ui, "URL", &mut form.url);
+                field(ui, "Published", &mut form.published);
+                let l = ui.label("Article text (paste with Ctrl+V)");
+                egui::ScrollArea::vertical().max_height(260.0).show(ui, |ui| {
+                    ui.add(TextEdit::multiline(&mut form.text).desired_rows(10).desired_width(420.0)).labelled_by(l.id);
+                });
+                let parsed = form.to_article();
+                if let Err(e) = &parsed {
+                    ui.label(RichText::new(e).color(ui.visuals().warn_fg_color));
+                }
+                ui.horizontal(|ui| {
+                    let ok = parsed.is_ok() && !form.text.trim().is_empty();
+                    if ui.add_enabled(ok, egui::Button::new("Add article")).clicked()
+                        && let Ok((meta, text)) = parsed.clone()
+                    {
+                        commands.push(Command::AddPastedArticle { meta, text });
+                        close = true;
+                    }
+                    if ui.button("Cancel").clicked() {
+                        close = true;
+                    }
+                });
+                updated = Some(Modal::Paste(form));
+            }
+            Modal::Orphans => {
+                ui.heading("Orphaned claims");
+                ui.label("Their words are no longer in their article's text. Each is kept with its quote; delete or keep it.");
+                for (article, claim) in self.doc.orphans() {
+                    let Some((a, c)) = self.doc.briefing.find_claim(claim) else { continue };
+                    let _ = article;
+                    ui.horizontal(|ui| {
+                        ui.label(format!("{} “{}” — {}", c.status, snippet(&c.anchor.quote, 60), snippet(&a.title, 30)));
+                        if ui.small_button("Select").clicked() {
+                            commands.push(Command::RevealClaim(c.id));
+                            close = true;
+                        }
+                    });
+                }
+                if ui.button("Close").clicked() {
+                    close = true;
+                }
+            }
+        });
+        if let Some(m) = updated {
+            self.modal = Some(m);
+        }
+        if close {
+            self.modal = None;
+        }
+        self.commands.extend(commands);
+    }
+}
+
+fn reliability_combo(ui: &mut Ui, meta: &mut ArticleMeta) {
+    ui.horizontal(|ui| {
+        let l = ui.label("Source reliability");
+        let text = meta
+            .reliability
+            .map(|r| format!("{r} – {}", r.meaning()))
+            .unwrap_or_else(|| "not graded".into());
+        egui::ComboBox::from_id_salt("reliability")
+            .selected_text(text)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut meta.reliability, None, "not graded");
+                for r in Reliability::ALL {
+                    ui.selectable_value(
+                        &mut meta.reliability,
+                        Some(r),
+                        format!("{r} – {}", r.meaning()),
+                    );
+                }
+            })
+            .response
+            .labelled_by(l.id);
+    });
+}

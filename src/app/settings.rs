@@ -1,0 +1,56 @@
+//! Preferences kept between runs (eframe's storage): recent briefings, theme, text size.
+//! Briefings themselves live in their own files, never here.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+const MAX_RECENT: usize = 10;
+pub const STORAGE_KEY: &str = "briefing-notes.settings";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Most recent first.
+    pub recent: Vec<PathBuf>,
+    /// The briefing open when the app last closed.
+    pub last_open: Option<PathBuf>,
+    pub theme: ThemeChoice,
+    pub text_size: f32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            recent: Vec::new(),
+            last_open: None,
+            theme: ThemeChoice::System,
+            text_size: 17.0,
+        }
+    }
+}
+
+impl Settings {
+    pub fn remember(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path.clone());
+        self.recent.truncate(MAX_RECENT);
+        self.last_open = Some(path);
+    }
+
+    pub fn forget(&mut self, path: &Path) {
+        self.recent.retain(|p| p != path);
+        if self.last_open.as_deref() == Some(path) {
+            self.last_open = None;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! An open briefing: the data, its undo history and where it lives on disk. Shared by every
+//! front end; nothing here knows about the GUI.
+
+use std::path::{Path, PathBuf};
+
+use crate::edit::{Edit, EditError, History, MergeKey};
+use crate::file::{self, LoadError, LoadReport, SaveError};
+use crate::model::{ArticleId, Briefing, ClaimId};
+
+#[derive(Debug)]
+pub struct Document {
+    pub briefing: Briefing,
+    pub history: History,
+    /// Where it is saved; `None` until first saved.
+    pub path: Option<PathBuf>,
+    /// What the last load found and repaired.
+    pub load_report: LoadReport,
+}
+
+impl Document {
+    /// A new, empty, never-saved briefing.
+    pub fn untitled() -> Self {
+        Self {
+            briefing: Briefing::new("Untitled briefing", ""),
+            history: History::unsaved(),
+            path: None,
+            load_report: LoadReport::default(),
+        }
+    }
+
+    /// A briefing from `text` (RON) with no file behind it, such as the bundled sample.
+    pub fn from_ron(text: &str, name: &Path) -> Result<Self, LoadError> {
+        let (briefing, load_report) = file::from_ron_str(text, name)?;
+        Ok(Self {
+            briefing,
+            history: History::saved(),
+            path: None,
+            load_report,
+        })
+    }
+
+    pub fn open(path: &Path) -> Result<Self, LoadError> {
+        let (briefing, load_report) = file::load(path)?;
+        let mut history = History::saved();
+        if load_report.changed_anything() {
+            // Repairs made on load are unsaved changes: the user decides whether to keep them.
+            history = History::unsaved();
+        }
+        Ok(Self {
+            briefing,
+            history,
+            path: Some(path.to_owned()),
+            load_report,
+        })
+    }
+
+    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        self.history.apply(&mut self.briefing, edit)
+    }
+
+    pub fn apply_merging(&mut self, edit: Edit, key: MergeKey) -> Result<(), EditError> {
+        self.history.apply_merging(&mut self.briefing, edit, key)
+    }
+
+    pub fn undo(&mut self) -> Result<bool, EditError> {
+        self.history.undo(&mut self.briefing)
+    }
+
+    pub fn redo(&mut self) -> Result<bool, EditError> {
+        self.history.redo(&mut self.briefing)
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
+    }
+
+    /// Saves to `path` (atomically) and remembers it as the document's file.
+    pub fn save_to(&mut self, path: &Path) -> Result<(), SaveError> {
+        file::save(path, &self.briefing)?;
+        self.path = Some(path.to_owned());
+        self.history.mark_saved();
+        self.history.seal();
+        Ok(())
+    }
+
+    /// The file name, or the title for a briefing never saved.
+    pub fn display_name(&self) -> String {
+        match &self.path {
+            Some(p) => p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| p.display().to_string()),
+            None => format!("{} (not saved)", self.briefing.title),
+        }
+    }
+
+    /// Claims whose words could not be found in their article.
+    pub fn orphans(&self) -> Vec<(ArticleId, ClaimId)> {
+        self.briefing
+            .claims()
+            .filter(|(_, c)| c.anchor.orphaned)
+            .map(|(a, c)| (a.id, c.id))
+            .collect()
+    }
+}

@@ -1,0 +1,453 @@
+//! The desktop app driven headlessly, as a user would: by labels, clicks, drags and keys.
+
+use std::path::{Path, PathBuf};
+
+use briefing_notes::app::dialogs::{DialogOutcome, ScriptedDialogs};
+use briefing_notes::app::settings::Settings;
+use briefing_notes::app::{BriefingApp, Modal, Startup};
+use briefing_notes::model::Status;
+use briefing_notes::text::TextIndex;
+use egui::{Key, Modifiers, PointerButton, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn harness_with(files: Vec<PathBuf>, dialogs: ScriptedDialogs) -> Harness<'static, BriefingApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 820.0))
+        .with_step_dt(0.05)
+        .with_max_steps(60)
+        .build_eframe(move |cc| {
+            BriefingApp::with_parts(
+                &cc.egui_ctx,
+                Startup { files, fresh: true },
+                Box::new(dialogs),
+                Settings::default(),
+            )
+        });
+    h.run();
+    h
+}
+
+fn sample() -> (Harness<'static, BriefingApp>, ScriptedDialogs) {
+    let dialogs = ScriptedDialogs::default();
+    (harness_with(Vec::new(), dialogs.clone()), dialogs)
+}
+
+/// Char range of `needle` in the current article.
+fn find_in_article(h: &Harness<'_, BriefingApp>, needle: &str) -> std::ops::Range<usize> {
+    let a = h.state().current_article().expect("an article is shown");
+    let idx = TextIndex::new(&a.text);
+    briefing_notes::anchor::find_occurrences(&idx, needle)[0].clone()
+}
+
+fn quote_of(h: &Harness<'_, BriefingApp>, range: std::ops::Range<usize>) -> String {
+    let a = h.state().current_article().unwrap();
+    TextIndex::new(&a.text).slice(range).unwrap().to_owned()
+}
+
+/// Drags the mouse across the reader from one char offset to another.
+fn drag_select(h: &mut Harness<'_, BriefingApp>, from: usize, to: usize) {
+    let start = h
+        .state()
+        .reader
+        .screen_pos(from)
+        .expect("start is on screen");
+    let end = h.state().reader.screen_pos(to).expect("end is on screen");
+    let pointer = |h: &Harness<'_, BriefingApp>, pos: Pos2, pressed: Option<bool>| {
+        h.event(egui::Event::PointerMoved(pos));
+        if let Some(pressed) = pressed {
+            h.event(egui::Event::PointerButton {
+                pos,
+                button: PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+        }
+    };
+    pointer(h, start, Some(true));
+    h.step();
+    let mid = start + (end - start) * 0.5;
+    pointer(h, mid, None);
+    h.step();
+    pointer(h, end, None);
+    h.step();
+    pointer(h, end, Some(false));
+    h.run();
+}
+
+fn claims_with_quote(h: &Harness<'_, BriefingApp>, quote: &str) -> Vec<Status> {
+    h.state()
+        .doc
+        .briefing
+        .claims()
+        .filter(|(_, c)| c.anchor.quote == quote)
+        .map(|(_, c)| c.status)
+        .collect()
+}
+
+#[test]
+fn sample_opens_with_its_claims_and_reader() {
+    let (h, _) = sample();
+    let app = h.state();
+    assert_eq!(app.doc.briefing.claims().count(), 4);
+    assert!(!app.doc.is_dirty());
+    assert!(app.reader.paragraphs_on_screen() > 0);
+    h.get_by_label("Article text");
+    h.get_by_label("C Confirmed");
+}
+
+#[test]
+fn drag_select_then_ctrl_2_tags_reported() {
+    let (mut h, _) = sample();
+    let r = find_in_article(&h, "Shipping companies in the region");
+    drag_select(&mut h, r.start, r.end);
+    let sel = h.state().reader.selection.expect("a selection").range();
+    assert_eq!(
+        quote_of(&h, sel.clone()),
+        "Shipping companies in the region"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    h.run();
+    assert_eq!(
+        claims_with_quote(&h, "Shipping companies in the region"),
+        [Status::Reported]
+    );
+    assert!(h.state().doc.is_dirty());
+    assert!(h.state().reader.selection.is_none());
+}
+
+#[test]
+fn toolbar_button_tags_and_editor_edits_note_and_speaker() {
+    let (mut h, _) = sample();
+    let r = find_in_article(&h, "welcomed the talks");
+    drag_select(&mut h, r.start, r.end);
+    h.get_by_label("C Confirmed").click();
+    h.run();
+    assert_eq!(
+        claims_with_quote(&h, "welcomed the talks"),
+        [Status::Confirmed]
+    );
+
+    let note = h.get_by_label("Note");
+    note.focus();
+    h.run();
+    h.get_by_label("Note")
+        .type_text("Two shipping firms said so on the record.");
+    h.run();
+    let speaker = h.get_by_label("Speaker (who makes the claim)");
+    speaker.focus();
+    h.run();
+    h.get_by_label("Speaker (who makes the claim)")
+        .type_text("Shipping companies");
+    h.run();
+    let app = h.state();
+    let (_, c) = app
+        .doc
+        .briefing
+        .claims()
+        .find(|(_, c)| c.anchor.quote == "welcomed the talks")
+        .unwrap();
+    assert_eq!(c.note, "Two shipping firms said so on the record.");
+    assert_eq!(c.speaker, "Shipping companies");
+}
+
+#[test]
+fn status_change_with_shortcut_on_selected_claim_and_delete_key() {
+    let (mut h, _) = sample();
+    let id = h.state().doc.briefing.articles[0].claims[0].id;
+    h.state_mut()
+        .push(briefing_notes::app::Command::SelectClaim(id));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    h.run();
+    let status = h.state().doc.briefing.find_claim(id).unwrap().1.status;
+    assert_eq!(status, Status::Disputed);
+    h.key_press(Key::Delete);
+    h.run();
+    assert!(h.state().doc.briefing.find_claim(id).is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        h.state().doc.briefing.find_claim(id).is_some(),
+        "delete is undoable"
+    );
+}
+
+#[test]
+fn filter_toggles_and_search_narrow_the_list() {
+    let (mut h, _) = sample();
+    let rows = |h: &Harness<'_, BriefingApp>| h.query_all_by_label_contains("“").count();
+    assert_eq!(rows(&h), 4);
+    h.get_by_role_and_label(egui::Role::Button, "Confirmed")
+        .click();
+    h.run();
+    assert_eq!(rows(&h), 2, "the two confirmed claims are hidden");
+    h.get_by_role_and_label(egui::Role::Button, "Confirmed")
+        .click();
+    h.run();
+    let search = h.get_by_label("Search");
+    search.focus();
+    h.run();
+    h.get_by_label("Search").type_text("Varga");
+    h.run();
+    assert_eq!(rows(&h), 2, "two claims are Ilse Varga's");
+}
+
+#[test]
+fn undo_and_redo_every_change() {
+    let (mut h, _) = sample();
+    let r = find_in_article(&h, "next month");
+    drag_select(&mut h, r.start, r.end);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    h.run();
+    assert_eq!(claims_with_quote(&h, "next month").len(), 1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(claims_with_quote(&h, "next month").is_empty());
+    assert!(!h.state().doc.is_dirty(), "back to the opened state");
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(claims_with_quote(&h, "next month").len(), 1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(claims_with_quote(&h, "next month").len(), 1);
+}
+
+#[test]
+fn save_reopen_and_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("talks.ron");
+    let md = dir.path().join("talks.md");
+    let (mut h, dialogs) = sample();
+    let r = find_in_article(&h, "next month");
+    drag_select(&mut h, r.start, r.end);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    h.run();
+    dialogs.push(DialogOutcome::Picked(vec![path.clone()]));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(path.exists());
+    assert!(!h.state().doc.is_dirty());
+    assert_eq!(h.state().doc.path.as_deref(), Some(path.as_path()));
+    // A briefing with a path saves without asking.
+    let asked = dialogs.requested.lock().unwrap().len();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert_eq!(dialogs.requested.lock().unwrap().len(), asked);
+    assert!(briefing_notes::atomic::backup_path(&path).exists());
+
+    dialogs.push(DialogOutcome::Picked(vec![md.clone()]));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(text.contains("> next month"), "{text}");
+    assert!(
+        h.state()
+            .messages
+            .iter()
+            .any(|m| m.text.contains("Exported to"))
+    );
+
+    let saved = h.state().doc.briefing.clone();
+    let reopened = harness_with(vec![path.clone()], ScriptedDialogs::default());
+    assert_eq!(reopened.state().doc.briefing, saved);
+    assert!(!reopened.state().doc.is_dirty());
+}
+
+#[test]
+fn no_dialog_available_falls_back_to_a_path_prompt() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("typed.ron");
+    let (mut h, dialogs) = sample();
+    dialogs.push(DialogOutcome::Unavailable);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(matches!(h.state().modal, Some(Modal::PathPrompt { .. })));
+    let field = h.get_by_label("Path");
+    field.focus();
+    h.run();
+    // Replace the suggested name, as a user would: select all, type.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_label("Path")
+        .type_text(&format!("{}", dir.path().join("typed").display()));
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(
+        path.exists(),
+        "the .ron extension is added; {:?}",
+        h.state().messages
+    );
+    assert!(h.state().modal.is_none());
+}
+
+#[test]
+fn add_article_from_dialog_and_remove_it_undoably() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("second.md");
+    std::fs::write(&file, "# Second report\n\nPort officials said nothing.").unwrap();
+    let (mut h, dialogs) = sample();
+    dialogs.push(DialogOutcome::Picked(vec![file]));
+    h.get_by_label("Add…").click();
+    h.run();
+    assert_eq!(h.state().doc.briefing.articles.len(), 2);
+    assert_eq!(h.state().current_article().unwrap().title, "Second report");
+    let removes = h.query_all_by_label("Remove").count();
+    assert_eq!(removes, 2);
+    h.get_all_by_label("Remove").nth(1).unwrap().click();
+    h.run();
+    assert_eq!(h.state().doc.briefing.articles.len(), 1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.briefing.articles.len(), 2);
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let (mut h, _) = sample();
+    h.get_by_label("Title").focus();
+    h.run();
+    h.get_by_label("Title").type_text(" (draft)");
+    h.run();
+    assert!(h.state().doc.briefing.title.ends_with("(draft)"));
+    assert!(h.state().doc.is_dirty());
+
+    // The window's close button.
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run();
+    assert!(matches!(h.state().modal, Some(Modal::Unsaved(_))));
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().modal.is_none());
+    assert!(!h.state().is_closing());
+    assert!(
+        h.state().doc.briefing.title.ends_with("(draft)"),
+        "nothing lost"
+    );
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    h.run();
+    assert!(matches!(h.state().modal, Some(Modal::Unsaved(_))));
+    h.get_by_label("Discard").click();
+    h.run();
+    assert!(h.state().is_closing());
+}
+
+#[test]
+fn find_then_tag_without_the_mouse() {
+    let (mut h, _) = sample();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Find in article")
+        .type_text("palais des nations");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let sel = h
+        .state()
+        .reader
+        .selection
+        .expect("the match is selected")
+        .range();
+    assert_eq!(quote_of(&h, sel), "Palais des Nations");
+    assert!(
+        h.get_by_label("Find in article").is_focused(),
+        "focus stays in the find field"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    h.run();
+    assert_eq!(
+        claims_with_quote(&h, "Palais des Nations"),
+        [Status::Reported]
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().find.open);
+}
+
+#[test]
+fn double_click_selects_a_word_and_ctrl_c_copies_it() {
+    let (mut h, _) = sample();
+    let r = find_in_article(&h, "Geneva next month");
+    let pos = h.state().reader.screen_pos(r.start + 2).unwrap();
+    h.event(egui::Event::PointerMoved(pos));
+    // Two clicks, one short frame apart: a double click.
+    for _ in 0..2 {
+        for pressed in [true, false] {
+            h.event(egui::Event::PointerButton {
+                pos,
+                button: PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+        }
+        h.step();
+    }
+    h.run();
+    let sel = h.state().reader.selection.expect("a word").range();
+    assert_eq!(quote_of(&h, sel), "Geneva");
+    h.event(egui::Event::Copy);
+    h.run();
+    assert_eq!(h.state().copied.as_deref(), Some("Geneva"));
+}
+
+#[test]
+fn shift_arrows_extend_the_selection_by_whole_characters() {
+    let (mut h, _) = sample();
+    let r = find_in_article(&h, "GENEVA");
+    h.state_mut().reader.select(r.start..r.start);
+    for _ in 0..6 {
+        h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    }
+    h.run();
+    let sel = h.state().reader.selection.unwrap().range();
+    assert_eq!(quote_of(&h, sel), "GENEVA");
+}
+
+#[test]
+fn clicking_a_highlight_selects_its_claim() {
+    let (mut h, _) = sample();
+    let r = find_in_article(&h, "Estavia would be willing");
+    let pos = h.state().reader.screen_pos(r.start + 3).unwrap();
+    h.event(egui::Event::PointerMoved(pos));
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+    let id = h.state().selected_claim.expect("a claim is selected");
+    let (_, c) = h.state().doc.briefing.find_claim(id).unwrap();
+    assert_eq!(c.status, Status::Reported);
+    h.get_by_label("Note");
+}
+
+#[test]
+fn opening_a_broken_file_says_so_and_keeps_the_briefing() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, "Briefing(format_version: 1, title: ").unwrap();
+    let (mut h, _) = sample();
+    let before = h.state().doc.briefing.clone();
+    h.state_mut()
+        .push(briefing_notes::app::Command::OpenPath(bad.clone()));
+    h.run();
+    assert_eq!(h.state().doc.briefing, before);
+    let msg = &h.state().messages.last().expect("an error is shown").text;
+    assert!(
+        msg.contains("bad.ron") && msg.contains("Could not open"),
+        "{msg}"
+    );
+    assert!(Path::new(&bad).exists());
+}
