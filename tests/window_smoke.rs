@@ -39,14 +39,24 @@ fn display() -> Option<(String, Option<Killed>)> {
         return None;
     }
     let mut xvfb = Command::new("Xvfb")
-        .args(["-displayfd", "1", "-screen", "0", "1280x860x24", "-nolisten", "tcp"])
+        .args([
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            "1280x860x24",
+            "-nolisten",
+            "tcp",
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .expect("Xvfb starts");
     let stdout = xvfb.stdout.take().expect("piped");
     let mut line = String::new();
-    BufReader::new(stdout).read_line(&mut line).expect("Xvfb prints its display");
+    BufReader::new(stdout)
+        .read_line(&mut line)
+        .expect("Xvfb prints its display");
     let n = line.trim().to_owned();
     assert!(!n.is_empty(), "Xvfb chose no display");
     Some((format!(":{n}"), Some(Killed(xvfb))))
@@ -67,7 +77,8 @@ fn distinct_colours(xwd: &[u8]) -> usize {
         xwd.get(i * 4..i * 4 + 4)
             .map_or(0, |b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]) as usize)
     };
-    let (header, width, height, stride, ncolors) = (field(0), field(4), field(5), field(12), field(19));
+    let (header, width, height, stride, ncolors) =
+        (field(0), field(4), field(5), field(12), field(19));
     // Xvfb's depth 24 is stored as 4 bytes a pixel, whatever bits_per_pixel says.
     if header == 0 || width == 0 || stride / width != 4 {
         return 0;
@@ -92,11 +103,16 @@ fn the_app_opens_a_window_paints_and_closes() {
             std::env::var_os("CI").is_none(),
             "CI must have Xvfb for the real-window test (.ci/run installs it)"
         );
-        println!("SKIPPED the real-window test: no $DISPLAY and no Xvfb on this machine (apt-get install xvfb x11-apps x11-utils)");
+        println!(
+            "SKIPPED the real-window test: no $DISPLAY and no Xvfb on this machine (apt-get install xvfb x11-apps x11-utils)"
+        );
         return;
     };
     for tool in ["xwininfo", "xwd"] {
-        assert!(on_path(tool), "{tool} is needed (apt-get install x11-utils x11-apps)");
+        assert!(
+            on_path(tool),
+            "{tool} is needed (apt-get install x11-utils x11-apps)"
+        );
     }
     let data = tempfile::tempdir().unwrap();
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-briefing.ron");
@@ -115,7 +131,8 @@ fn the_app_opens_a_window_paints_and_closes() {
 
     let mut mapped = None;
     while started.elapsed() < Duration::from_secs(60) {
-        let tree = String::from_utf8_lossy(&x_tool(&display, "xwininfo", &["-root", "-tree"])).into_owned();
+        let tree = String::from_utf8_lossy(&x_tool(&display, "xwininfo", &["-root", "-tree"]))
+            .into_owned();
         if tree.contains("sample-briefing.ron") || tree.contains("briefing-notes") {
             mapped = Some(started.elapsed());
             break;
@@ -142,7 +159,10 @@ fn the_app_opens_a_window_paints_and_closes() {
             break;
         }
     }
-    assert!(colours > 50, "the window looks blank ({colours} colours on screen)");
+    assert!(
+        colours > 50,
+        "the window looks blank ({colours} colours on screen)"
+    );
     assert!(app.0.try_wait().unwrap().is_none(), "the app stayed up");
 
     let _ = Command::new("kill").arg(app.0.id().to_string()).status();

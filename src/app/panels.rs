@@ -483,19 +483,7 @@ impl BriefingApp {
                         second = format!("{second} — {}", snippet(&c.note, 40));
                     }
                     let text = format!("{first}\n{}", second.trim_start_matches(" · "));
-                    let r = ui.add_sized(
-                        [ui.available_width(), row_height - 4.0],
-                        egui::Button::selectable(
-                            selected,
-                            RichText::new(text).color(if selected {
-                                ui.visuals().strong_text_color()
-                            } else {
-                                ui.visuals().text_color()
-                            }),
-                        )
-                        .frame_when_inactive(true)
-                        .stroke(egui::Stroke::new(1.0, color)),
-                    );
+                    let r = claim_row(ui, &text, selected, color, row_height - 4.0);
                     if r.clicked() {
                         commands.push(Command::RevealClaim(c.id));
                     }
@@ -665,7 +653,7 @@ impl BriefingApp {
         if let Some(i) = dismiss {
             self.push(Command::DismissMessage(i));
         }
-        let Some(article) = self.current_article() else {
+        if self.current_article().is_none() {
             ui.add_space(40.0);
             ui.vertical_centered(|ui| {
                 ui.heading("No article yet");
@@ -678,10 +666,27 @@ impl BriefingApp {
                 }
             });
             return;
+        }
+        let highlights = self.highlights();
+        let keyboard = !ui.ctx().egui_wants_keyboard_input() && self.modal.is_none();
+        let revision = self.doc.history.revision();
+        // Borrow the fields one by one: the article is read while the reader and the find bar
+        // change their own state (no copy of the article's text per frame).
+        let Self {
+            doc,
+            current,
+            reader,
+            find,
+            commands,
+            settings,
+            selected_claim,
+            ..
+        } = self;
+        let Some(article) = current.and_then(|id| doc.briefing.article(id)) else {
+            return;
         };
-        let article = article.clone();
-        if self.find.open {
-            self.find_bar(ui, &article);
+        if find.open {
+            find_bar(ui, find, article, commands);
         }
         ui.vertical_centered(|ui| {
             ui.heading(RichText::new(&article.title).strong());
@@ -700,79 +705,16 @@ impl BriefingApp {
             }
         });
         ui.separator();
-        let highlights = self.highlights();
-        let keyboard = !ui.ctx().egui_wants_keyboard_input() && self.modal.is_none();
-        let mut commands = Vec::new();
-        let revision = self.doc.history.revision();
-        self.reader.ui(
+        reader.ui(
             ui,
-            &article,
+            article,
             &highlights,
             revision,
-            self.selected_claim,
-            self.settings.text_size,
+            *selected_claim,
+            settings.text_size,
             keyboard,
-            &mut commands,
+            commands,
         );
-        self.commands.extend(commands);
-    }
-
-    fn find_bar(&mut self, ui: &mut Ui, article: &crate::model::Article) {
-        self.find.update(article.id, &article.text);
-        ui.horizontal(|ui| {
-            let l = ui.label("Find in article");
-            let r = ui
-                .add(
-                    TextEdit::singleline(&mut self.find.query)
-                        .id_salt("find field")
-                        .hint_text("words in this article")
-                        .return_key(None)
-                        .desired_width(240.0),
-                )
-                .labelled_by(l.id);
-            if self.find.focus {
-                r.request_focus();
-                self.find.focus = false;
-            }
-            if r.has_focus() {
-                let (enter, shift, escape) = ui.input(|i| {
-                    (
-                        i.key_pressed(Key::Enter),
-                        i.modifiers.shift,
-                        i.key_pressed(Key::Escape),
-                    )
-                });
-                if enter {
-                    self.push(if shift {
-                        Command::FindPrevious
-                    } else {
-                        Command::FindNext
-                    });
-                }
-                if escape {
-                    self.push(Command::CloseFind);
-                }
-            } else if r.lost_focus() && ui.input(|i| i.key_pressed(Key::Escape)) {
-                self.push(Command::CloseFind);
-            }
-            let n = self.find.matches.len();
-            let status = match (self.find.current, n) {
-                (_, 0) if self.find.query.is_empty() => String::new(),
-                (_, 0) => "no matches".to_owned(),
-                (Some(c), n) => format!("{} of {n}", c + 1),
-                (None, n) => format!("{n} matches"),
-            };
-            ui.label(status);
-            if ui.button("Previous").on_hover_text("Shift+Enter").clicked() {
-                self.push(Command::FindPrevious);
-            }
-            if ui.button("Next").on_hover_text("Enter").clicked() {
-                self.push(Command::FindNext);
-            }
-            if ui.button("Close").on_hover_text("Escape").clicked() {
-                self.push(Command::CloseFind);
-            }
-        });
     }
 
     pub(super) fn modal_ui(&mut self, ctx: &egui::Context) {
@@ -904,5 +846,120 @@ fn reliability_combo(ui: &mut Ui, meta: &mut ArticleMeta) {
             })
             .response
             .labelled_by(l.id);
+    });
+}
+
+/// One row of the claims list: a bar in the claim's status colour, two lines of text, left
+/// aligned and cut to fit.
+fn claim_row(
+    ui: &mut Ui,
+    text: &str,
+    selected: bool,
+    color: egui::Color32,
+    height: f32,
+) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width(), height),
+        egui::Sense::click(),
+    );
+    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, text));
+    let visuals = ui.style().interact_selectable(&response, selected);
+    let painter = ui.painter_at(rect);
+    painter.rect(
+        rect,
+        3.0,
+        visuals.weak_bg_fill,
+        visuals.bg_stroke,
+        egui::StrokeKind::Inside,
+    );
+    painter.rect_filled(
+        egui::Rect::from_min_size(rect.min, egui::vec2(4.0, rect.height())),
+        2.0,
+        color,
+    );
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let (first, second) = text.split_once('\n').unwrap_or((text, ""));
+    let line = |s: &str, color: egui::Color32| {
+        let mut job = egui::text::LayoutJob::simple_singleline(s.to_owned(), font.clone(), color);
+        job.wrap = egui::text::TextWrapping::truncate_at_width(rect.width() - 16.0);
+        ui.fonts_mut(|f| f.layout_job(job))
+    };
+    let top = line(first, visuals.text_color());
+    let bottom = line(second, ui.visuals().weak_text_color());
+    let gap = 2.0;
+    let y = rect.center().y - (top.size().y + gap + bottom.size().y) / 2.0;
+    let bottom_y = y + top.size().y + gap;
+    painter.galley(egui::pos2(rect.min.x + 10.0, y), top, visuals.text_color());
+    painter.galley(
+        egui::pos2(rect.min.x + 10.0, bottom_y),
+        bottom,
+        visuals.text_color(),
+    );
+    if response.hovered() {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+    }
+    response
+}
+
+fn find_bar(
+    ui: &mut Ui,
+    find: &mut super::find::Find,
+    article: &crate::model::Article,
+    commands: &mut Vec<Command>,
+) {
+    find.update(article.id, &article.text);
+    ui.horizontal(|ui| {
+        let l = ui.label("Find in article");
+        let r = ui
+            .add(
+                TextEdit::singleline(&mut find.query)
+                    .id_salt("find field")
+                    .hint_text("words in this article")
+                    .return_key(None)
+                    .desired_width(240.0),
+            )
+            .labelled_by(l.id);
+        if find.focus {
+            r.request_focus();
+            find.focus = false;
+        }
+        if r.has_focus() {
+            let (enter, shift, escape) = ui.input(|i| {
+                (
+                    i.key_pressed(Key::Enter),
+                    i.modifiers.shift,
+                    i.key_pressed(Key::Escape),
+                )
+            });
+            if enter {
+                commands.push(if shift {
+                    Command::FindPrevious
+                } else {
+                    Command::FindNext
+                });
+            }
+            if escape {
+                commands.push(Command::CloseFind);
+            }
+        } else if r.lost_focus() && ui.input(|i| i.key_pressed(Key::Escape)) {
+            commands.push(Command::CloseFind);
+        }
+        let n = find.matches.len();
+        let status = match (find.current, n) {
+            (_, 0) if find.query.is_empty() => String::new(),
+            (_, 0) => "no matches".to_owned(),
+            (Some(c), n) => format!("{} of {n}", c + 1),
+            (None, n) => format!("{n} matches"),
+        };
+        ui.label(status);
+        if ui.button("Previous").on_hover_text("Shift+Enter").clicked() {
+            commands.push(Command::FindPrevious);
+        }
+        if ui.button("Next").on_hover_text("Enter").clicked() {
+            commands.push(Command::FindNext);
+        }
+        if ui.button("Close").on_hover_text("Escape").clicked() {
+            commands.push(Command::CloseFind);
+        }
     });
 }

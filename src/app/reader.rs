@@ -138,7 +138,8 @@ impl Reader {
         commands: &mut Vec<Command>,
     ) {
         self.show_article(article);
-        let index = TextIndex::new(&article.text);
+        // Built only when an event needs char ↔ byte conversion: it is O(article) to build.
+        let index = LazyIndex::new(&article.text);
         let font = FontId::proportional(text_size);
         let row_height = ui.fonts_mut(|f| f.row_height(&font));
         let avail = ui.available_width();
@@ -354,7 +355,7 @@ impl Reader {
         ui: &Ui,
         response: &egui::Response,
         visible: &[(usize, Pos2, Arc<Galley>)],
-        index: &TextIndex,
+        index: &LazyIndex,
         highlights: &[Highlight],
         commands: &mut Vec<Command>,
     ) {
@@ -374,7 +375,7 @@ impl Reader {
         let shift = ui.input(|i| i.modifiers.shift);
         if response.double_clicked() {
             if let Some(c) = response.interact_pointer_pos().and_then(char_at) {
-                let word = word_at(index, c);
+                let word = word_at(index.get(), c);
                 self.select(word);
             }
             return;
@@ -389,12 +390,12 @@ impl Reader {
                 }
                 self.dragging = true;
             }
-        } else if self.dragging && response.dragged() {
-            if let (Some(pos), Some(sel)) = (response.interact_pointer_pos(), self.selection)
-                && let Some(c) = char_at(pos)
-            {
-                self.selection = Some(Selection { head: c, ..sel });
-            }
+        } else if self.dragging
+            && response.dragged()
+            && let (Some(pos), Some(sel)) = (response.interact_pointer_pos(), self.selection)
+            && let Some(c) = char_at(pos)
+        {
+            self.selection = Some(Selection { head: c, ..sel });
         }
         if response.drag_stopped() {
             self.dragging = false;
@@ -424,9 +425,9 @@ impl Reader {
     }
 
     /// Selections always cover whole grapheme clusters.
-    fn snap_selection(&mut self, index: &TextIndex) {
+    fn snap_selection(&mut self, index: &LazyIndex) {
         if let Some(sel) = self.selection {
-            let r = index.snap_to_graphemes(sel.range());
+            let r = index.get().snap_to_graphemes(sel.range());
             let forward = sel.head >= sel.anchor;
             self.selection = Some(if forward {
                 Selection {
@@ -442,7 +443,7 @@ impl Reader {
         }
     }
 
-    fn keyboard(&mut self, ui: &Ui, index: &TextIndex, commands: &mut Vec<Command>) {
+    fn keyboard(&mut self, ui: &Ui, index: &LazyIndex, commands: &mut Vec<Command>) {
         let events = ui.input(|i| i.events.clone());
         for e in events {
             match e {
@@ -452,7 +453,7 @@ impl Reader {
                     pressed: true,
                     modifiers,
                     ..
-                } if modifiers.shift => self.extend_by_key(ui, index, key, modifiers),
+                } if modifiers.shift => self.extend_by_key(ui, index.get(), key, modifiers),
                 _ => {}
             }
         }
@@ -523,6 +524,25 @@ impl Reader {
         };
         self.h_pos = h;
         Some(para.chars.start + c.index.0)
+    }
+}
+
+/// A [`TextIndex`] made on first use.
+struct LazyIndex<'a> {
+    text: &'a str,
+    cell: std::cell::OnceCell<TextIndex<'a>>,
+}
+
+impl<'a> LazyIndex<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            cell: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn get(&self) -> &TextIndex<'a> {
+        self.cell.get_or_init(|| TextIndex::new(self.text))
     }
 }
 
@@ -676,8 +696,11 @@ fn word_at(index: &TextIndex, c: usize) -> Range<usize> {
     let Some(b) = index.byte_of(c) else {
         return c..c;
     };
-    for (start, word) in text.split_word_bound_indices() {
-        let end = start + word.len();
+    // The line holding `b` bounds the search: words never cross a line break.
+    let lo = text[..b].rfind('\n').map_or(0, |i| i + 1);
+    let hi = text[b..].find('\n').map_or(text.len(), |i| b + i);
+    for (start, word) in text[lo..hi].split_word_bound_indices() {
+        let (start, end) = (lo + start, lo + start + word.len());
         if b >= start && b < end {
             let s = index.char_of(start).unwrap_or(c);
             let e = index.char_of(end).unwrap_or(c);
@@ -687,24 +710,45 @@ fn word_at(index: &TextIndex, c: usize) -> Range<usize> {
     c..c
 }
 
+/// How far a word jump looks: words are short, and the article may be megabytes long.
+const WORD_SEARCH_BYTES: usize = 4096;
+
 fn next_word_end(index: &TextIndex, c: usize) -> usize {
     let text = index.text();
     let b = index.byte_of(c).unwrap_or(text.len());
-    text.split_word_bound_indices()
-        .map(|(s, w)| (s + w.len(), w))
-        .find(|(end, w)| *end > b && w.chars().any(char::is_alphanumeric))
-        .and_then(|(end, _)| index.char_of(end))
+    let hi = ceil_char_boundary(text, b + WORD_SEARCH_BYTES);
+    text[b..hi]
+        .split_word_bound_indices()
+        .find(|(_, w)| w.chars().any(char::is_alphanumeric))
+        .and_then(|(s, w)| index.char_of(b + s + w.len()))
         .unwrap_or(index.char_len())
 }
 
 fn prev_word_start(index: &TextIndex, c: usize) -> usize {
     let text = index.text();
     let b = index.byte_of(c).unwrap_or(text.len());
-    text.split_word_bound_indices()
-        .filter(|(s, w)| *s < b && w.chars().any(char::is_alphanumeric))
-        .last()
-        .and_then(|(s, _)| index.char_of(s))
+    let lo = floor_char_boundary(text, b.saturating_sub(WORD_SEARCH_BYTES));
+    text[lo..b]
+        .split_word_bound_indices()
+        .rev()
+        .find(|(_, w)| w.chars().any(char::is_alphanumeric))
+        .and_then(|(s, _)| index.char_of(lo + s))
         .unwrap_or(0)
+}
+
+fn floor_char_boundary(text: &str, mut b: usize) -> usize {
+    while b > 0 && !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    b
+}
+
+fn ceil_char_boundary(text: &str, b: usize) -> usize {
+    let mut b = b.min(text.len());
+    while b < text.len() && !text.is_char_boundary(b) {
+        b += 1;
+    }
+    b
 }
 
 #[cfg(test)]
