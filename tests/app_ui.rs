@@ -451,3 +451,109 @@ fn opening_a_broken_file_says_so_and_keeps_the_briefing() {
     );
     assert!(Path::new(&bad).exists());
 }
+
+#[test]
+fn long_article_lays_out_only_what_is_visible() {
+    use briefing_notes::anchor::Anchor;
+    use briefing_notes::model::{Article, ArticleMeta, Briefing, Claim, now};
+    // About 1 MB: 4,000 paragraphs of unique prose-like text (two sentences each).
+    let text: String = (0..4000)
+        .map(|i| format!("Paragraph {i}: officials said the talks on item {i} would continue, according to people familiar with round {i} of the discussions, which ran late into the evening in the capital and then resumed at dawn for session {i}. A spokesperson declined to say whether the delegations had exchanged written proposals on item {i} or only discussed them.\n"))
+        .collect();
+    assert!(text.len() > 900_000);
+    let mut b = Briefing::new("Long", "");
+    let mut a = Article::new(
+        ArticleMeta {
+            title: "Long report".into(),
+            ..Default::default()
+        },
+        &text,
+        now(),
+    );
+    let idx = TextIndex::new(&a.text);
+    let last = briefing_notes::anchor::find_occurrences(&idx, "Paragraph 3990:")[0].clone();
+    let claim = Claim::new(
+        Status::Reported,
+        Anchor::new(&idx, last.clone()).unwrap(),
+        now(),
+    );
+    let claim_id = claim.id;
+    a.insert_claim(claim);
+    b.articles.push(a);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.ron");
+    briefing_notes::file::save(&path, &b).unwrap();
+
+    let mut h = harness_with(vec![path], ScriptedDialogs::default());
+    let on_screen = h.state().reader.paragraphs_on_screen();
+    assert!((1..80).contains(&on_screen), "{on_screen} paragraphs drawn");
+    assert!(
+        h.state().reader.screen_pos(last.start).is_none(),
+        "the end is not drawn yet"
+    );
+
+    h.state_mut()
+        .push(briefing_notes::app::Command::RevealClaim(claim_id));
+    h.run();
+    assert!(
+        h.state().reader.screen_pos(last.start).is_some(),
+        "revealing scrolls to the claim at {last:?}; on screen: {:?}",
+        h.state().reader.chars_on_screen()
+    );
+    let on_screen = h.state().reader.paragraphs_on_screen();
+    assert!(
+        (1..80).contains(&on_screen),
+        "{on_screen} paragraphs drawn after the jump"
+    );
+    // An idle frame lays out nothing new: galleys are cached.
+    h.step();
+    assert_eq!(h.state().reader.last_layouts, 0);
+}
+
+fn harness_with_settings(settings: Settings) -> Harness<'static, BriefingApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 820.0))
+        .with_step_dt(0.05)
+        .with_max_steps(60)
+        .build_eframe(move |cc| {
+            BriefingApp::with_parts(
+                &cc.egui_ctx,
+                Startup::default(),
+                Box::new(ScriptedDialogs::default()),
+                settings,
+            )
+        });
+    h.run();
+    h
+}
+
+#[test]
+fn the_last_briefing_reopens_and_missing_recent_files_can_be_forgotten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("last.ron");
+    let mut b = briefing_notes::model::Briefing::new("Last one", "");
+    b.summary = "kept".into();
+    briefing_notes::file::save(&path, &b).unwrap();
+    let mut settings = Settings::default();
+    settings.remember(&dir.path().join("gone.ron"));
+    settings.remember(&path);
+    let mut h = harness_with_settings(settings.clone());
+    assert_eq!(h.state().doc.briefing.title, "Last one");
+    assert_eq!(h.state().settings.recent.len(), 2);
+
+    let gone = h.state().settings.recent[1].clone();
+    assert!(!gone.exists());
+    h.state_mut()
+        .push(briefing_notes::app::Command::ForgetRecent(gone));
+    h.run();
+    assert_eq!(h.state().settings.recent.len(), 1);
+
+    // A remembered briefing that has since disappeared: the sample opens instead.
+    std::fs::remove_file(&path).unwrap();
+    let h = harness_with_settings(settings);
+    assert_eq!(
+        h.state().doc.briefing.claims().count(),
+        4,
+        "the sample briefing"
+    );
+}

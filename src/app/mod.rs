@@ -393,6 +393,10 @@ impl BriefingApp {
 
     /// Runs the commands pushed during the frame, in order.
     pub fn run_commands(&mut self, ctx: &egui::Context) {
+        if !self.commands.is_empty() {
+            // What the commands changed is shown by the next frame, without waiting for input.
+            ctx.request_repaint();
+        }
         while !self.commands.is_empty() {
             let batch = std::mem::take(&mut self.commands);
             for c in batch {

@@ -657,7 +657,7 @@ impl BriefingApp {
             ui.add_space(40.0);
             ui.vertical_centered(|ui| {
                 ui.heading("No article yet");
-                ui.label("Add the articles this briefing rests on: File ▸ Add Article…, Paste Article…, or drop .txt and .md files on this window.");
+                ui.label("Add the articles this briefing rests on: use Add article… or Paste article… below (also in the File menu), or drop .txt and .md files on this window.");
                 if ui.add_enabled(!self.dialog_open(), egui::Button::new("Add article…")).clicked() {
                     self.push(Command::AddArticles);
                 }

@@ -215,6 +215,13 @@ impl Reader {
         })
     }
 
+    /// The article chars drawn in the last frame.
+    pub fn chars_on_screen(&self) -> Option<Range<usize>> {
+        let first = self.on_screen.first()?.0;
+        let last = self.on_screen.last()?.0;
+        Some(self.paragraphs[first].chars.start..self.paragraphs[last].chars.end)
+    }
+
     /// Paragraphs drawn in the last frame.
     pub fn paragraphs_on_screen(&self) -> usize {
         self.on_screen.len()
