@@ -18,11 +18,12 @@ pub struct Document {
 }
 
 impl Document {
-    /// A new, empty, never-saved briefing.
+    /// A new, empty, never-saved briefing. Nothing in it can be lost, so it is not dirty
+    /// until the first change.
     pub fn untitled() -> Self {
         Self {
             briefing: Briefing::new("Untitled briefing", ""),
-            history: History::unsaved(),
+            history: History::saved(),
             path: None,
             load_report: LoadReport::default(),
         }

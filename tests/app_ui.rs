@@ -557,3 +557,104 @@ fn the_last_briefing_reopens_and_missing_recent_files_can_be_forgotten() {
         "the sample briefing"
     );
 }
+
+#[test]
+fn save_in_the_unsaved_prompt_saves_then_carries_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kept.ron");
+    let (mut h, dialogs) = sample();
+    let r = find_in_article(&h, "next month");
+    drag_select(&mut h, r.start, r.end);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    h.run();
+    dialogs.push(DialogOutcome::Picked(vec![path.clone()]));
+    h.get_by_label("Save").click();
+    h.run();
+    assert!(path.exists());
+    let (b, _) = briefing_notes::file::load(&path).unwrap();
+    assert_eq!(
+        b.claims()
+            .filter(|(_, c)| c.anchor.quote == "next month")
+            .count(),
+        1
+    );
+    assert!(h.state().is_closing(), "quit carries on after the save");
+}
+
+#[test]
+fn paste_an_article_and_tag_it() {
+    let (mut h, _) = sample();
+    h.get_by_label("Paste…").click();
+    h.run();
+    for (label, text) in [
+        ("Article title", "Harbour reopens"),
+        ("Outlet", "Port Gazette"),
+        ("Published", "2026-03-11"),
+        (
+            "Article text (paste with Ctrl+V)",
+            "The harbour reopened on Wednesday, officials said.",
+        ),
+    ] {
+        h.get_by_label(label).focus();
+        h.run();
+        h.get_by_label(label).type_text(text);
+        h.run();
+    }
+    h.get_by_label("Add article").click();
+    h.run();
+    let a = h.state().current_article().unwrap();
+    assert_eq!(
+        (a.title.as_str(), a.outlet.as_str()),
+        ("Harbour reopens", "Port Gazette")
+    );
+    assert_eq!(a.published.unwrap().to_string(), "2026-03-11");
+    let r = find_in_article(&h, "reopened on Wednesday");
+    drag_select(&mut h, r.start, r.end);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    h.run();
+    assert_eq!(
+        claims_with_quote(&h, "reopened on Wednesday"),
+        [Status::Reported]
+    );
+}
+
+/// A file as the windowing layer hands it over when dropped on the window.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_files_adds_them_and_reports_bad_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("dropped.txt");
+    std::fs::write(&good, "A dropped report about the harbour.").unwrap();
+    let bad = dir.path().join("image.txt");
+    std::fs::write(&bad, [0u8, 1, 2, 3]).unwrap();
+    let (mut h, _) = sample();
+    for p in [good, bad] {
+        h.input_mut()
+            .dropped_files
+            .push(std::sync::Arc::new(Dropped(p)));
+    }
+    h.run();
+    let app = h.state();
+    assert_eq!(app.doc.briefing.articles.len(), 2);
+    assert_eq!(app.current_article().unwrap().title, "dropped");
+    assert!(
+        app.messages
+            .iter()
+            .any(|m| m.error && m.text.contains("image.txt")),
+        "{:?}",
+        app.messages
+    );
+}

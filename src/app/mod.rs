@@ -143,6 +143,8 @@ pub struct BriefingApp {
     published_buffer: Option<(ArticleId, String)>,
     /// The in-app clipboard copy of the last Ctrl+C (also sent to the system clipboard).
     pub copied: Option<String>,
+    /// What to do once the Save As asked for by the unsaved-changes prompt has succeeded.
+    after_save: Option<After>,
 }
 
 impl BriefingApp {
@@ -182,6 +184,7 @@ impl BriefingApp {
             tags_buffer: None,
             published_buffer: None,
             copied: None,
+            after_save: None,
         };
         app.apply_theme(ctx);
         app.start(startup);
@@ -348,7 +351,7 @@ impl BriefingApp {
 
     fn dialog_done(&mut self, kind: DialogKind, outcome: DialogOutcome) {
         match outcome {
-            DialogOutcome::Cancelled => {}
+            DialogOutcome::Cancelled => self.after_save = None,
             DialogOutcome::Unavailable => self.commands.push(Command::PromptForPath(kind)),
             DialogOutcome::Picked(paths) => match kind {
                 DialogKind::OpenBriefing => {
@@ -712,8 +715,16 @@ impl BriefingApp {
 
     fn save_to(&mut self, path: &Path) {
         match self.doc.save_to(path) {
-            Ok(()) => self.settings.remember(path),
-            Err(e) => self.error(format!("{e}. Your changes are still here, unsaved.")),
+            Ok(()) => {
+                self.settings.remember(path);
+                if let Some(then) = self.after_save.take() {
+                    self.commands.push(command_after(then));
+                }
+            }
+            Err(e) => {
+                self.after_save = None;
+                self.error(format!("{e}. Your changes are still here, unsaved."));
+            }
         }
     }
 
@@ -768,7 +779,8 @@ impl BriefingApp {
             UnsavedChoice::Cancel => {}
             UnsavedChoice::Save => {
                 let Some(path) = self.doc.path.clone() else {
-                    // Never saved: Save as first; the user repeats the action afterwards.
+                    // Never saved: ask where, and carry on once it is saved.
+                    self.after_save = Some(then);
                     self.run(ctx, Command::SaveAs);
                     return;
                 };
@@ -786,18 +798,21 @@ impl BriefingApp {
     }
 
     fn continue_after(&mut self, ctx: &egui::Context, then: After) {
-        let command = match then {
-            After::Quit => Command::Quit,
-            After::New => Command::New,
-            After::Open => Command::Open,
-            After::OpenPath(p) => Command::OpenPath(p),
-        };
-        self.run(ctx, command);
+        self.run(ctx, command_after(then));
     }
 
     fn window_title(&self) -> String {
         let dirty = if self.doc.is_dirty() { " •" } else { "" };
         format!("{}{dirty} — briefing-notes", self.doc.display_name())
+    }
+}
+
+fn command_after(then: After) -> Command {
+    match then {
+        After::Quit => Command::Quit,
+        After::New => Command::New,
+        After::Open => Command::Open,
+        After::OpenPath(p) => Command::OpenPath(p),
     }
 }
 
