@@ -13,7 +13,7 @@ use crate::export::to_markdown;
 use crate::file::{self, LoadReport};
 use crate::import::import_file;
 use crate::model::{Article, Briefing, Claim, Published, Reliability, Status, now};
-use crate::text::{TextIndex, line_col, normalize_query};
+use crate::text::{TextIndex, line_col, normalize_query, snippet};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -472,15 +472,4 @@ fn check(a: CheckArgs, out: &mut dyn Write) -> Result<()> {
         )?;
     }
     Ok(())
-}
-
-/// At most `max` chars of `s` on one line, with an ellipsis when cut.
-pub fn snippet(s: &str, max: usize) -> String {
-    let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.chars().count() <= max {
-        one_line
-    } else {
-        let cut: String = one_line.chars().take(max.saturating_sub(1)).collect();
-        format!("{cut}…")
-    }
 }

@@ -198,6 +198,17 @@ pub fn line_col(index: &TextIndex, c: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// At most `max` chars of `s` on one line, with an ellipsis when cut: for lists and messages.
+pub fn snippet(s: &str, max: usize) -> String {
+    let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= max {
+        one_line
+    } else {
+        let cut: String = one_line.chars().take(max.saturating_sub(1)).collect();
+        format!("{cut}…")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

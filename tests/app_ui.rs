@@ -11,21 +11,24 @@ use egui::{Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-fn harness_with(files: Vec<PathBuf>, dialogs: ScriptedDialogs) -> Harness<'static, BriefingApp> {
+fn build(
+    startup: Startup,
+    dialogs: ScriptedDialogs,
+    settings: Settings,
+) -> Harness<'static, BriefingApp> {
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 820.0))
         .with_step_dt(0.05)
         .with_max_steps(60)
         .build_eframe(move |cc| {
-            BriefingApp::with_parts(
-                &cc.egui_ctx,
-                Startup { files, fresh: true },
-                Box::new(dialogs),
-                Settings::default(),
-            )
+            BriefingApp::with_parts(&cc.egui_ctx, startup, Box::new(dialogs), settings)
         });
     h.run();
     h
+}
+
+fn harness_with(files: Vec<PathBuf>, dialogs: ScriptedDialogs) -> Harness<'static, BriefingApp> {
+    build(Startup { files, fresh: true }, dialogs, Settings::default())
 }
 
 fn sample() -> (Harness<'static, BriefingApp>, ScriptedDialogs) {
@@ -511,20 +514,7 @@ fn long_article_lays_out_only_what_is_visible() {
 }
 
 fn harness_with_settings(settings: Settings) -> Harness<'static, BriefingApp> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 820.0))
-        .with_step_dt(0.05)
-        .with_max_steps(60)
-        .build_eframe(move |cc| {
-            BriefingApp::with_parts(
-                &cc.egui_ctx,
-                Startup::default(),
-                Box::new(ScriptedDialogs::default()),
-                settings,
-            )
-        });
-    h.run();
-    h
+    build(Startup::default(), ScriptedDialogs::default(), settings)
 }
 
 #[test]
@@ -657,4 +647,33 @@ fn dropping_files_adds_them_and_reports_bad_ones() {
         "{:?}",
         app.messages
     );
+}
+
+#[test]
+fn typing_in_a_field_is_one_undo_step_per_field() {
+    let (mut h, _) = sample();
+    let before = h.state().doc.briefing.clone();
+    h.get_by_label("Analyst").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Analyst").type_text("J. Doe");
+    h.run();
+    h.get_by_label("Bottom line").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Bottom line").type_text("Talks resume.");
+    h.run();
+    assert_eq!(h.state().doc.briefing.analyst, "J. Doe");
+    assert_eq!(h.state().doc.briefing.summary, "Talks resume.");
+    // Leave the fields, then undo: the summary goes back in one step, then the analyst.
+    h.get_by_label("Article text").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.briefing.summary, before.summary);
+    assert_eq!(h.state().doc.briefing.analyst, "J. Doe");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.briefing.analyst, before.analyst);
+    assert!(!h.state().doc.is_dirty());
 }

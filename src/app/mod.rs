@@ -145,6 +145,8 @@ pub struct BriefingApp {
     pub copied: Option<String>,
     /// What to do once the Save As asked for by the unsaved-changes prompt has succeeded.
     after_save: Option<After>,
+    /// The widget that had keyboard focus last frame: typing in one field is one undo step.
+    last_focus: Option<egui::Id>,
 }
 
 impl BriefingApp {
@@ -185,6 +187,7 @@ impl BriefingApp {
             published_buffer: None,
             copied: None,
             after_save: None,
+            last_focus: None,
         };
         app.apply_theme(ctx);
         app.start(startup);
@@ -897,6 +900,11 @@ impl eframe::App for BriefingApp {
         });
         if !dropped.is_empty() {
             self.commands.push(Command::AddArticlePaths(dropped));
+        }
+        let focus = ctx.memory(|m| m.focused());
+        if focus != self.last_focus {
+            self.doc.history.seal();
+            self.last_focus = focus;
         }
         self.panels(ui);
         self.modal_ui(&ctx);

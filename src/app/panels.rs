@@ -7,8 +7,8 @@ use super::dialogs::DialogKind;
 use super::shortcuts;
 use super::theme::{status_color, status_letter};
 use super::{BriefingApp, Modal};
-use crate::cli::snippet;
 use crate::model::{ArticleMeta, Claim, Credibility, Reliability, Status, StatusCounts};
+use crate::text::snippet;
 
 fn shortcut_text(ctx: &egui::Context, s: &egui::KeyboardShortcut) -> String {
     ctx.format_shortcut(s)
