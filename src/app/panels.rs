@@ -698,7 +698,7 @@ impl BriefingApp {
                 line.push(article.author.clone());
             }
             if let Some(p) = article.published {
-                line.push(p.to_string());
+                line.push(p.human());
             }
             if !line.is_empty() {
                 ui.label(RichText::new(line.join(" · ")).weak());

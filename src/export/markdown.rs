@@ -165,7 +165,7 @@ fn sources(out: &mut String, b: &Briefing) {
             field("URL", url(&a.url));
         }
         if let Some(p) = a.published {
-            field("Published", p.to_string());
+            field("Published", p.human());
         }
         field("Added", a.added.format("%Y-%m-%d %H:%M UTC").to_string());
         if let Some(r) = a.reliability {

@@ -14,6 +14,14 @@ pub enum Published {
 }
 
 impl Published {
+    /// For readers: "2025-08-13" or "2025-08-13 14:05 +03:00" (the file keeps RFC 3339).
+    pub fn human(&self) -> String {
+        match self {
+            Self::Date(d) => d.format("%Y-%m-%d").to_string(),
+            Self::DateTime(dt) => dt.format("%Y-%m-%d %H:%M %:z").to_string(),
+        }
+    }
+
     pub fn date(&self) -> NaiveDate {
         match self {
             Self::Date(d) => *d,
@@ -73,6 +81,7 @@ mod tests {
         assert_eq!(d.to_string(), "2025-08-13");
         let dt: Published = "2025-08-13T14:05:00+03:00".parse().unwrap();
         assert_eq!(dt.to_string(), "2025-08-13T14:05:00+03:00");
+        assert_eq!(dt.human(), "2025-08-13 14:05 +03:00");
         assert_eq!(dt.date(), NaiveDate::from_ymd_opt(2025, 8, 13).unwrap());
         assert!("13/08/2025".parse::<Published>().is_err());
     }
