@@ -511,6 +511,25 @@ fn long_article_lays_out_only_what_is_visible() {
     // An idle frame lays out nothing new: galleys are cached.
     h.step();
     assert_eq!(h.state().reader.last_layouts, 0);
+
+    // Find jumps to a match far away, and it becomes the selection.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Find in article").type_text("session 1234.");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let sel = h
+        .state()
+        .reader
+        .selection
+        .expect("the match is selected")
+        .range();
+    assert_eq!(quote_of(&h, sel.clone()), "session 1234.");
+    assert!(
+        h.state().reader.screen_pos(sel.start).is_some(),
+        "the match is scrolled into view"
+    );
 }
 
 fn harness_with_settings(settings: Settings) -> Harness<'static, BriefingApp> {

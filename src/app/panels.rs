@@ -799,9 +799,8 @@ impl BriefingApp {
             Modal::Orphans => {
                 ui.heading("Orphaned claims");
                 ui.label("Their words are no longer in their article's text. Each is kept with its quote; delete or keep it.");
-                for (article, claim) in self.doc.orphans() {
+                for (_, claim) in self.doc.orphans() {
                     let Some((a, c)) = self.doc.briefing.find_claim(claim) else { continue };
-                    let _ = article;
                     ui.horizontal(|ui| {
                         ui.label(format!("{} “{}” — {}", c.status, snippet(&c.anchor.quote, 60), snippet(&a.title, 30)));
                         if ui.small_button("Select").clicked() {

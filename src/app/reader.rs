@@ -72,6 +72,8 @@ pub struct Reader {
     pub selection: Option<Selection>,
     /// Scroll this char offset into view on the next frame.
     scroll_to: Option<usize>,
+    /// Scroll there even when it is already on screen (a revealed claim goes near the top).
+    scroll_always: bool,
     /// Briefly emphasise this span (a claim just revealed) until the given time.
     flash: Option<(Range<usize>, f64)>,
     /// Remembered x position for Shift+Up/Down.
@@ -81,6 +83,8 @@ pub struct Reader {
     pub last_layouts: usize,
     /// What was on screen last frame: paragraph, where its galley was painted, the galley.
     on_screen: Vec<(usize, Pos2, Arc<Galley>)>,
+    /// The visible part of the reader last frame, in screen coordinates.
+    last_viewport: Option<Rect>,
 }
 
 impl Reader {
@@ -116,12 +120,14 @@ impl Reader {
 
     pub fn reveal(&mut self, range: Range<usize>, now: f64) {
         self.scroll_to = Some(range.start);
+        self.scroll_always = true;
         self.flash = Some((range, now + 1.2));
     }
 
-    /// Scrolls to a char offset on the next frame.
+    /// Brings a char offset into view on the next frame, if it is not in view already.
     pub fn scroll_to(&mut self, offset: usize) {
         self.scroll_to = Some(offset);
+        self.scroll_always = false;
     }
 
     /// Shows the article. Returns the commands the user's clicks asked for.
@@ -162,7 +168,11 @@ impl Reader {
         }
         self.last_layouts = 0;
 
-        let scroll_target = self.scroll_to.take();
+        let always = std::mem::take(&mut self.scroll_always);
+        let scroll_target = self
+            .scroll_to
+            .take()
+            .filter(|&o| always || !self.fully_on_screen(o));
         let mut area = egui::ScrollArea::vertical()
             .id_salt("reader")
             .auto_shrink([false, false]);
@@ -199,6 +209,7 @@ impl Reader {
             self.paint(ui, &visible, highlights, selected_claim, &font, &visuals);
             self.pointer(ui, &response, &visible, &index, highlights, commands);
             self.on_screen = visible;
+            self.last_viewport = Some(ui.clip_rect());
         });
     }
 
@@ -213,6 +224,14 @@ impl Reader {
             let r = galley.pos_from_cursor(CCursor::new(offset - para.chars.start));
             Some(*origin + vec2(r.min.x + 1.0, r.center().y))
         })
+    }
+
+    /// Whether the row holding `offset` was drawn whole inside the viewport last frame.
+    fn fully_on_screen(&self, offset: usize) -> bool {
+        let (Some(pos), Some(view)) = (self.screen_pos(offset), self.last_viewport) else {
+            return false;
+        };
+        view.shrink2(vec2(0.0, 24.0)).contains(pos)
     }
 
     /// The article chars drawn in the last frame.
@@ -460,13 +479,13 @@ impl Reader {
                     pressed: true,
                     modifiers,
                     ..
-                } if modifiers.shift => self.extend_by_key(ui, index.get(), key, modifiers),
+                } if modifiers.shift => self.extend_by_key(index.get(), key, modifiers),
                 _ => {}
             }
         }
     }
 
-    fn extend_by_key(&mut self, ui: &Ui, index: &TextIndex, key: Key, modifiers: Modifiers) {
+    fn extend_by_key(&mut self, index: &TextIndex, key: Key, modifiers: Modifiers) {
         let len = index.char_len();
         let sel = self.selection.unwrap_or(Selection { anchor: 0, head: 0 });
         let head = sel.head;
@@ -476,7 +495,7 @@ impl Reader {
             Key::ArrowRight => next_grapheme(index, head),
             Key::ArrowLeft => prev_grapheme(index, head),
             Key::ArrowDown | Key::ArrowUp => {
-                let Some(h) = self.vertical(ui, head, key == Key::ArrowDown) else {
+                let Some(h) = self.vertical(head, key == Key::ArrowDown) else {
                     return;
                 };
                 h
@@ -492,18 +511,17 @@ impl Reader {
             anchor: sel.anchor,
             head: new_head.min(len),
         });
-        self.scroll_to = Some(new_head);
+        self.scroll_to(new_head);
     }
 
     /// The char one visual row up or down from `head`, using the laid-out galleys.
-    fn vertical(&mut self, ui: &Ui, head: usize, down: bool) -> Option<usize> {
+    fn vertical(&mut self, head: usize, down: bool) -> Option<usize> {
         let p = self.paragraph_of(head);
         let para = self.paragraphs.get(p)?.clone();
         let (_, galley) = self.galleys.get(&p)?.clone();
         let local = CCursor::new(head - para.chars.start);
         let rows = galley.rows.len();
         let row_of = galley.layout_from_cursor(local).row;
-        let _ = ui;
         if down && row_of + 1 >= rows {
             let next = self.paragraphs.get(p + 1)?;
             let x = self
