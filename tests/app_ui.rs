@@ -696,3 +696,42 @@ fn typing_in_a_field_is_one_undo_step_per_field() {
     assert_eq!(h.state().doc.briefing.analyst, before.analyst);
     assert!(!h.state().doc.is_dirty());
 }
+
+#[test]
+fn dragging_past_the_bottom_edge_scrolls_and_extends_the_selection() {
+    let text: String = (0..300)
+        .map(|i| format!("Line {i} of a report that is longer than the window.\n"))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("long.txt");
+    std::fs::write(&file, text).unwrap();
+    let mut h = harness_with(vec![file], ScriptedDialogs::default());
+    let first_screen = h.state().reader.chars_on_screen().unwrap();
+    let start = h.state().reader.screen_pos(10).unwrap();
+    h.event(egui::Event::PointerMoved(start));
+    h.event(egui::Event::PointerButton {
+        pos: start,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.step();
+    let below = egui::pos2(start.x, 815.0);
+    for _ in 0..30 {
+        h.event(egui::Event::PointerMoved(below));
+        h.step();
+    }
+    h.event(egui::Event::PointerButton {
+        pos: below,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    let sel = h.state().reader.selection.expect("a selection").range();
+    assert_eq!(sel.start, 10);
+    assert!(
+        sel.end > first_screen.end,
+        "selection {sel:?} ran past the first screen {first_screen:?}"
+    );
+}

@@ -423,6 +423,23 @@ impl Reader {
         {
             self.selection = Some(Selection { head: c, ..sel });
         }
+        if self.dragging
+            && let Some(pos) = ui.input(|i| i.pointer.latest_pos())
+        {
+            // Dragging past the top or bottom edge scrolls, so a selection can run on.
+            let clip = ui.clip_rect();
+            let dy = if pos.y < clip.top() {
+                clip.top() - pos.y
+            } else if pos.y > clip.bottom() {
+                clip.bottom() - pos.y
+            } else {
+                0.0
+            };
+            if dy != 0.0 {
+                ui.scroll_with_delta(vec2(0.0, dy.clamp(-30.0, 30.0)));
+                ui.ctx().request_repaint();
+            }
+        }
         if response.drag_stopped() {
             self.dragging = false;
             self.snap_selection(index);
