@@ -25,6 +25,8 @@ use crate::text::TextIndex;
 const MAX_LINE_EMS: f32 = 38.0;
 /// Room on the left for the claim markers.
 const GUTTER: f32 = 28.0;
+/// Laid-out paragraphs kept; beyond this, those far from the view are dropped.
+const MAX_CACHED_GALLEYS: usize = 512;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Selection {
@@ -208,6 +210,11 @@ impl Reader {
             }
             self.paint(ui, &visible, highlights, selected_claim, &font, &visuals);
             self.pointer(ui, &response, &visible, &index, highlights, commands);
+            // Keep the galleys near the view; drop the rest so memory stays flat on long reads.
+            if self.galleys.len() > MAX_CACHED_GALLEYS {
+                let keep = first.saturating_sub(MAX_CACHED_GALLEYS / 4)..p + MAX_CACHED_GALLEYS / 4;
+                self.galleys.retain(|k, _| keep.contains(k));
+            }
             self.on_screen = visible;
             self.last_viewport = Some(ui.clip_rect());
         });
