@@ -78,6 +78,21 @@ fn drag_select(h: &mut Harness<'_, BriefingApp>, from: usize, to: usize) {
     h.run();
 }
 
+/// Ctrl+F, type `query`, Enter: returns the selection the find made.
+fn find_next(h: &mut Harness<'_, BriefingApp>, query: &str) -> std::ops::Range<usize> {
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Find in article").type_text(query);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.state()
+        .reader
+        .selection
+        .expect("the match is selected")
+        .range()
+}
+
 fn claims_with_quote(h: &Harness<'_, BriefingApp>, quote: &str) -> Vec<Status> {
     h.state()
         .doc
@@ -347,19 +362,7 @@ fn closing_with_unsaved_changes_asks_first() {
 #[test]
 fn find_then_tag_without_the_mouse() {
     let (mut h, _) = sample();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
-    h.run();
-    h.get_by_label("Find in article")
-        .type_text("palais des nations");
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
-    let sel = h
-        .state()
-        .reader
-        .selection
-        .expect("the match is selected")
-        .range();
+    let sel = find_next(&mut h, "palais des nations");
     assert_eq!(quote_of(&h, sel), "Palais des Nations");
     assert!(
         h.get_by_label("Find in article").is_focused(),
@@ -513,18 +516,7 @@ fn long_article_lays_out_only_what_is_visible() {
     assert_eq!(h.state().reader.last_layouts, 0);
 
     // Find jumps to a match far away, and it becomes the selection.
-    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
-    h.run();
-    h.get_by_label("Find in article").type_text("session 1234.");
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
-    let sel = h
-        .state()
-        .reader
-        .selection
-        .expect("the match is selected")
-        .range();
+    let sel = find_next(&mut h, "session 1234.");
     assert_eq!(quote_of(&h, sel.clone()), "session 1234.");
     assert!(
         h.state().reader.screen_pos(sel.start).is_some(),
