@@ -688,11 +688,10 @@ impl BriefingApp {
     }
 
     fn find_step(&mut self, forward: bool) {
-        let Some(article) = self.current_article() else {
+        let Some(article) = self.current.and_then(|id| self.doc.briefing.article(id)) else {
             return;
         };
-        let (id, text) = (article.id, article.text.clone());
-        self.find.update(id, &text);
+        self.find.update(article.id, &article.text);
         let from = self.reader.selection.map(|s| s.range().start);
         let found = if forward {
             self.find.next(from)
