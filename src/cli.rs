@@ -12,7 +12,7 @@ use crate::edit::{Edit, apply};
 use crate::export::to_markdown;
 use crate::file::{self, LoadReport};
 use crate::import::import_file;
-use crate::model::{Article, Briefing, Claim, Published, Reliability, Status, now};
+use crate::model::{Article, Briefing, Claim, Credibility, Published, Reliability, Status, now};
 use crate::text::{TextIndex, line_col, normalize_query, snippet};
 
 #[derive(Debug, Parser)]
@@ -107,6 +107,12 @@ pub struct TagArgs {
     /// Who relays it.
     #[arg(long, default_value = "")]
     pub via: String,
+    /// How credible the information is, 1 (confirmed by other sources) to 6 (cannot be judged).
+    #[arg(long, value_parser = parse_credibility)]
+    pub credibility: Option<Credibility>,
+    /// A tag for the claim; repeat for several.
+    #[arg(long = "tag")]
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -127,6 +133,14 @@ pub struct CheckArgs {
 fn parse_published(s: &str) -> Result<Published, String> {
     s.parse()
         .map_err(|e: crate::model::PublishedParseError| e.to_string())
+}
+
+fn parse_credibility(s: &str) -> Result<Credibility, String> {
+    s.trim()
+        .parse::<u8>()
+        .ok()
+        .and_then(Credibility::new)
+        .ok_or_else(|| format!("“{s}” is not a credibility grade: use 1 to 6"))
 }
 
 fn parse_reliability(s: &str) -> Result<Reliability, String> {
@@ -336,6 +350,13 @@ fn tag(a: TagArgs, out: &mut dyn Write) -> Result<()> {
     claim.note = a.note;
     claim.speaker = a.speaker;
     claim.via = a.via;
+    claim.credibility = a.credibility;
+    claim.tags = a
+        .tags
+        .iter()
+        .map(|t| t.trim().to_owned())
+        .filter(|t| !t.is_empty())
+        .collect();
     let (article_id, claim_id) = (article.id, claim.id);
     apply(
         &mut briefing,

@@ -137,6 +137,54 @@ fn new_add_tag_check_export() {
 }
 
 #[test]
+fn tag_takes_credibility_and_tags() {
+    let dir = setup();
+    let d = dir.path();
+    run(
+        d,
+        &[
+            "tag",
+            "b.ron",
+            "--quote",
+            "land swaps",
+            "--status",
+            "reported",
+            "--credibility",
+            "3",
+            "--tag",
+            "territory",
+            "--tag",
+            "offer",
+        ],
+    )
+    .ok();
+    let (b, _) = briefing_notes::file::load(&d.join("b.ron")).unwrap();
+    let c = &b.articles[0].claims[0];
+    assert_eq!(c.credibility.map(|c| c.value()), Some(3));
+    assert_eq!(
+        c.tags.iter().map(String::as_str).collect::<Vec<_>>(),
+        ["offer", "territory"]
+    );
+    let out = run(
+        d,
+        &[
+            "tag",
+            "b.ron",
+            "--quote",
+            "Kremlin",
+            "--status",
+            "reported",
+            "--occurrence",
+            "1",
+            "--credibility",
+            "9",
+        ],
+    );
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("use 1 to 6"), "{}", out.stderr);
+}
+
+#[test]
 fn ambiguous_quote_lists_matches_and_occurrence_picks_one() {
     let dir = setup();
     let d = dir.path();
