@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use crate::edit::BriefingField;
 use crate::model::{ArticleId, ArticleMeta, Claim, ClaimId, Status};
 
 use super::dialogs::DialogKind;
@@ -40,9 +41,10 @@ pub enum Command {
     },
     DeleteSelectedClaim,
     DeleteClaim(ClaimId),
-    SetTitle(String),
-    SetAnalyst(String),
-    SetSummary(String),
+    SetField {
+        field: BriefingField,
+        value: String,
+    },
     SetArticleMeta {
         id: ArticleId,
         meta: ArticleMeta,

@@ -523,9 +523,7 @@ impl BriefingApp {
                     }
                 }
             }
-            Command::SetTitle(v) => self.set_field(BriefingField::Title, v),
-            Command::SetAnalyst(v) => self.set_field(BriefingField::Analyst, v),
-            Command::SetSummary(v) => self.set_field(BriefingField::Summary, v),
+            Command::SetField { field, value } => self.set_field(field, value),
             Command::SetArticleMeta { id, meta } => {
                 let key = (id.0.as_u128() as u64, "article");
                 if let Err(e) = self

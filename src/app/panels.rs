@@ -7,8 +7,22 @@ use super::dialogs::DialogKind;
 use super::shortcuts;
 use super::theme::{status_color, status_letter};
 use super::{BriefingApp, Modal};
+use crate::edit::BriefingField;
 use crate::model::{ArticleMeta, Claim, Credibility, Reliability, Status, StatusCounts};
 use crate::text::snippet;
+
+/// A text field under its label (the label is also its accessible name); `rows > 1` makes it
+/// multi-line. Every editable text in the window goes through here.
+fn labelled_field(ui: &mut Ui, label: &str, value: &mut String, rows: usize) -> egui::Response {
+    let l = ui.label(label);
+    let edit = if rows > 1 {
+        TextEdit::multiline(value).desired_rows(rows)
+    } else {
+        TextEdit::singleline(value)
+    };
+    ui.add(edit.desired_width(f32::INFINITY).id_salt(label))
+        .labelled_by(l.id)
+}
 
 fn shortcut_text(ctx: &egui::Context, s: &egui::KeyboardShortcut) -> String {
     ctx.format_shortcut(s)
@@ -245,37 +259,14 @@ impl BriefingApp {
             .id_salt("outline")
             .show(ui, |ui| {
                 ui.heading("Briefing");
-                let mut t = title;
-                let l = ui.label("Title");
-                if ui
-                    .add(TextEdit::singleline(&mut t).desired_width(f32::INFINITY))
-                    .labelled_by(l.id)
-                    .changed()
-                {
-                    commands.push(Command::SetTitle(t));
-                }
-                let mut a = analyst;
-                let l = ui.label("Analyst");
-                if ui
-                    .add(TextEdit::singleline(&mut a).desired_width(f32::INFINITY))
-                    .labelled_by(l.id)
-                    .changed()
-                {
-                    commands.push(Command::SetAnalyst(a));
-                }
-                let mut s = summary;
-                let l = ui.label("Bottom line");
-                if ui
-                    .add(
-                        TextEdit::multiline(&mut s)
-                            .desired_rows(4)
-                            .desired_width(f32::INFINITY)
-                            .hint_text("The bottom line up front"),
-                    )
-                    .labelled_by(l.id)
-                    .changed()
-                {
-                    commands.push(Command::SetSummary(s));
+                for (field, label, mut value, rows) in [
+                    (BriefingField::Title, "Title", title, 1),
+                    (BriefingField::Analyst, "Analyst", analyst, 1),
+                    (BriefingField::Summary, "Bottom line", summary, 4),
+                ] {
+                    if labelled_field(ui, label, &mut value, rows).changed() {
+                        commands.push(Command::SetField { field, value });
+                    }
                 }
                 ui.separator();
                 ui.horizontal(|ui| {
@@ -342,24 +333,25 @@ impl BriefingApp {
                     ui.separator();
                     ui.collapsing("Article details", |ui| {
                         let mut edited = meta.clone();
-                        let field = |ui: &mut Ui, label: &str, value: &mut String| {
-                            let l = ui.label(label);
-                            ui.add(TextEdit::singleline(value).desired_width(f32::INFINITY))
-                                .labelled_by(l.id)
-                                .changed()
-                        };
-                        let mut changed = field(ui, "Article title", &mut edited.title);
-                        changed |= field(ui, "Outlet", &mut edited.outlet);
-                        changed |= field(ui, "Author", &mut edited.author);
-                        changed |= field(ui, "URL", &mut edited.url);
-                        let l = ui.label("Published (2025-08-13 or RFC 3339)");
+                        let mut changed = false;
+                        for (label, value) in [
+                            ("Article title", &mut edited.title),
+                            ("Outlet", &mut edited.outlet),
+                            ("Author", &mut edited.author),
+                            ("URL", &mut edited.url),
+                        ] {
+                            changed |= labelled_field(ui, label, value, 1).changed();
+                        }
                         let mut published = match &self.published_buffer {
                             Some((bid, text)) if *bid == id => text.clone(),
                             _ => meta.published.map(|p| p.to_string()).unwrap_or_default(),
                         };
-                        let r = ui
-                            .add(TextEdit::singleline(&mut published).desired_width(f32::INFINITY))
-                            .labelled_by(l.id);
+                        let r = labelled_field(
+                            ui,
+                            "Published (2025-08-13 or RFC 3339)",
+                            &mut published,
+                            1,
+                        );
                         if r.changed() {
                             match published.trim() {
                                 "" => {
@@ -555,31 +547,17 @@ impl BriefingApp {
             if claim.anchor.orphaned {
                 ui.label(RichText::new("This claim's words are no longer in the article's text. It is kept as it was tagged.").color(ui.visuals().warn_fg_color));
             }
-            let text_field = |ui: &mut Ui, label: &str, value: &str, field: &'static str, multiline: bool| {
-                let l = ui.label(label);
-                let mut v = value.to_owned();
-                let edit = if multiline {
-                    TextEdit::multiline(&mut v).desired_rows(4)
-                } else {
-                    TextEdit::singleline(&mut v)
-                };
-                let r = ui.add(edit.desired_width(f32::INFINITY).id_salt(field)).labelled_by(l.id);
-                r.changed().then_some(v)
-            };
-            if let Some(v) = text_field(ui, "Note", &claim.note, "note", true) {
+            type Slot = fn(&mut Claim) -> &mut String;
+            let fields: [(&str, &'static str, Slot, usize); 3] = [
+                ("Note", "note", |c| &mut c.note, 4),
+                ("Speaker (who makes the claim)", "speaker", |c| &mut c.speaker, 1),
+                ("Via (who relays it)", "via", |c| &mut c.via, 1),
+            ];
+            for (label, field, slot, rows) in fields {
                 let mut c = claim.clone();
-                c.note = v;
-                update(&mut commands, c, "note");
-            }
-            if let Some(v) = text_field(ui, "Speaker (who makes the claim)", &claim.speaker, "speaker", false) {
-                let mut c = claim.clone();
-                c.speaker = v;
-                update(&mut commands, c, "speaker");
-            }
-            if let Some(v) = text_field(ui, "Via (who relays it)", &claim.via, "via", false) {
-                let mut c = claim.clone();
-                c.via = v;
-                update(&mut commands, c, "via");
+                if labelled_field(ui, label, slot(&mut c), rows).changed() {
+                    update(&mut commands, c, field);
+                }
             }
             ui.horizontal(|ui| {
                 let l = ui.label("Credibility");
@@ -603,12 +581,11 @@ impl BriefingApp {
                     .response
                     .labelled_by(l.id);
             });
-            let l = ui.label("Tags (comma-separated)");
             let mut tags = match &self.tags_buffer {
                 Some((id, t)) if *id == claim.id => t.clone(),
                 _ => claim.tags.iter().cloned().collect::<Vec<_>>().join(", "),
             };
-            let r = ui.add(TextEdit::singleline(&mut tags).desired_width(f32::INFINITY).id_salt("tags")).labelled_by(l.id);
+            let r = labelled_field(ui, "Tags (comma-separated)", &mut tags, 1);
             if r.changed() {
                 let mut c = claim.clone();
                 c.tags = tags.split(',').map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect();
@@ -766,14 +743,14 @@ impl BriefingApp {
             }
             Modal::Paste(mut form) => {
                 ui.heading("Paste article");
-                let field = |ui: &mut Ui, label: &str, v: &mut String| {
-                    let l = ui.label(label);
-                    ui.add(TextEdit::singleline(v).desired_width(420.0)).labelled_by(l.id);
-                };
-                field(ui, "Article title", &mut form.title);
-                field(ui, "Outlet", &mut form.outlet);
-                field(ui, "URL", &mut form.url);
-                field(ui, "Published", &mut form.published);
+                for (label, value) in [
+                    ("Article title", &mut form.title),
+                    ("Outlet", &mut form.outlet),
+                    ("URL", &mut form.url),
+                    ("Published", &mut form.published),
+                ] {
+                    labelled_field(ui, label, value, 1);
+                }
                 let l = ui.label("Article text (paste with Ctrl+V)");
                 egui::ScrollArea::vertical().max_height(260.0).show(ui, |ui| {
                     ui.add(TextEdit::multiline(&mut form.text).desired_rows(10).desired_width(420.0)).labelled_by(l.id);
