@@ -727,3 +727,32 @@ fn dragging_past_the_bottom_edge_scrolls_and_extends_the_selection() {
         "selection {sel:?} ran past the first screen {first_screen:?}"
     );
 }
+
+#[test]
+fn typing_a_note_does_not_lay_the_article_out_again() {
+    let (mut h, _) = sample();
+    let id = h.state().doc.briefing.articles[0].claims[0].id;
+    h.state_mut()
+        .push(briefing_notes::app::Command::SelectClaim(id));
+    h.run();
+    h.get_by_label("Note").focus();
+    h.run();
+    h.get_by_label("Note").type_text("x");
+    h.step(); // the keystroke becomes an edit
+    h.step(); // the frame that shows it
+    assert!(
+        h.state()
+            .doc
+            .briefing
+            .find_claim(id)
+            .unwrap()
+            .1
+            .note
+            .ends_with('x')
+    );
+    assert_eq!(
+        h.state().reader.last_layouts,
+        0,
+        "the note is not in the article text"
+    );
+}

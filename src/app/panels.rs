@@ -646,7 +646,6 @@ impl BriefingApp {
         }
         let highlights = self.highlights();
         let keyboard = !ui.ctx().egui_wants_keyboard_input() && self.modal.is_none();
-        let revision = self.doc.history.revision();
         // Borrow the fields one by one: the article is read while the reader and the find bar
         // change their own state (no copy of the article's text per frame).
         let Self {
@@ -686,7 +685,6 @@ impl BriefingApp {
             ui,
             article,
             &highlights,
-            revision,
             *selected_claim,
             settings.text_size,
             keyboard,

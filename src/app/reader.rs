@@ -1,7 +1,7 @@
 //! The reader: our own text widget, so that it lays out and paints only what is visible.
 //!
 //! The article is split into paragraphs (lines). Each paragraph gets its own galley, cached
-//! by paragraph + wrap width + text size + theme + highlight revision; paragraph heights are
+//! by paragraph + wrap width + text size + theme + the article's highlights; paragraph heights are
 //! kept (estimated until first laid out) so scrolling never lays out the rest of the article.
 //! The selection is kept here in article char offsets and painted by the reader, so it can
 //! cross paragraphs. This is the one place where egui's positions become char offsets.
@@ -58,7 +58,7 @@ struct LayoutKey {
 }
 
 /// A claim as the reader paints it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Highlight {
     pub id: ClaimId,
     pub range: Range<usize>,
@@ -139,7 +139,6 @@ impl Reader {
         ui: &mut Ui,
         article: &Article,
         highlights: &[Highlight],
-        highlight_revision: u64,
         selected_claim: Option<ClaimId>,
         text_size: f32,
         keyboard: bool,
@@ -158,7 +157,14 @@ impl Reader {
             wrap_width,
             text_size,
             dark: ui.visuals().dark_mode,
-            highlights: highlight_revision,
+            highlights: {
+                // Only a change to this article's highlights lays text out again; typing a
+                // note or editing another article does not.
+                use std::hash::{Hash, Hasher};
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                highlights.hash(&mut h);
+                h.finish()
+            },
         };
         let char_width = text_size * 0.5;
         let estimate = |p: &Paragraph| {
