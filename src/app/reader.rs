@@ -328,6 +328,18 @@ impl Reader {
                 .request_repaint_after(std::time::Duration::from_millis(50));
         }
         let marker_font = FontId::monospace(font.size * 0.6);
+        // Only the claims that touch what is on screen, so a frame costs the same whatever
+        // the number of claims elsewhere in the article.
+        let shown = match (visible.first(), visible.last()) {
+            (Some((a, ..)), Some((b, ..))) => {
+                self.paragraphs[*a].chars.start..self.paragraphs[*b].chars.end + 1
+            }
+            _ => 0..0,
+        };
+        let highlights: Vec<&Highlight> = highlights
+            .iter()
+            .filter(|h| h.range.start < shown.end && h.range.end >= shown.start)
+            .collect();
         for (p, pos, galley) in visible {
             let para = &self.paragraphs[*p];
             if let Some(sel) = &selection {
@@ -337,7 +349,7 @@ impl Reader {
             }
             painter.galley(*pos, Arc::clone(galley), visuals.text_color());
             // Outline of the selected claim, and the flash of a revealed one.
-            for h in highlights {
+            for h in &highlights {
                 if Some(h.id) == selected_claim {
                     for r in span_rects(galley, para, &h.range) {
                         painter.rect_stroke(
@@ -361,7 +373,7 @@ impl Reader {
             }
             // A letter in the gutter where each claim starts: a cue that needs no colour.
             let mut letters: Vec<(f32, String, Color32)> = Vec::new();
-            for h in highlights {
+            for h in &highlights {
                 if para.chars.contains(&h.range.start)
                     || (para.chars.is_empty() && h.range.start == para.chars.start)
                 {
