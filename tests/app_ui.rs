@@ -78,6 +78,12 @@ fn drag_select(h: &mut Harness<'_, BriefingApp>, from: usize, to: usize) {
     h.run();
 }
 
+/// Selects the first occurrence of `needle` in the article with the mouse.
+fn select_text(h: &mut Harness<'_, BriefingApp>, needle: &str) {
+    let r = find_in_article(h, needle);
+    drag_select(h, r.start, r.end);
+}
+
 /// Ctrl+F, type `query`, Enter: returns the selection the find made.
 fn find_next(h: &mut Harness<'_, BriefingApp>, query: &str) -> std::ops::Range<usize> {
     h.key_press_modifiers(Modifiers::COMMAND, Key::F);
@@ -117,8 +123,7 @@ fn sample_opens_with_its_claims_and_reader() {
 #[test]
 fn drag_select_then_ctrl_2_tags_reported() {
     let (mut h, _) = sample();
-    let r = find_in_article(&h, "Shipping companies in the region");
-    drag_select(&mut h, r.start, r.end);
+    select_text(&mut h, "Shipping companies in the region");
     let sel = h.state().reader.selection.expect("a selection").range();
     assert_eq!(
         quote_of(&h, sel.clone()),
@@ -137,8 +142,7 @@ fn drag_select_then_ctrl_2_tags_reported() {
 #[test]
 fn toolbar_button_tags_and_editor_edits_note_and_speaker() {
     let (mut h, _) = sample();
-    let r = find_in_article(&h, "welcomed the talks");
-    drag_select(&mut h, r.start, r.end);
+    select_text(&mut h, "welcomed the talks");
     h.get_by_label("C Confirmed").click();
     h.run();
     assert_eq!(
@@ -214,8 +218,7 @@ fn filter_toggles_and_search_narrow_the_list() {
 #[test]
 fn undo_and_redo_every_change() {
     let (mut h, _) = sample();
-    let r = find_in_article(&h, "next month");
-    drag_select(&mut h, r.start, r.end);
+    select_text(&mut h, "next month");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
     h.run();
     assert_eq!(claims_with_quote(&h, "next month").len(), 1);
@@ -239,8 +242,7 @@ fn save_reopen_and_export() {
     let path = dir.path().join("talks.ron");
     let md = dir.path().join("talks.md");
     let (mut h, dialogs) = sample();
-    let r = find_in_article(&h, "next month");
-    drag_select(&mut h, r.start, r.end);
+    select_text(&mut h, "next month");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
     h.run();
     dialogs.push(DialogOutcome::Picked(vec![path.clone()]));
@@ -564,8 +566,7 @@ fn save_in_the_unsaved_prompt_saves_then_carries_on() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kept.ron");
     let (mut h, dialogs) = sample();
-    let r = find_in_article(&h, "next month");
-    drag_select(&mut h, r.start, r.end);
+    select_text(&mut h, "next month");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
@@ -611,8 +612,7 @@ fn paste_an_article_and_tag_it() {
         ("Harbour reopens", "Port Gazette")
     );
     assert_eq!(a.published.unwrap().to_string(), "2026-03-11");
-    let r = find_in_article(&h, "reopened on Wednesday");
-    drag_select(&mut h, r.start, r.end);
+    select_text(&mut h, "reopened on Wednesday");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
     h.run();
     assert_eq!(
