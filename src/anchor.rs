@@ -132,7 +132,7 @@ impl Anchor {
     }
 
     /// Whether the offsets select exactly the quote, on whole characters.
-    pub fn selects_quote(&self, index: &TextIndex) -> bool {
+    fn selects_quote(&self, index: &TextIndex) -> bool {
         !self.quote.is_empty()
             && index.slice(self.range()) == Some(self.quote.as_str())
             && index.is_grapheme_boundary(self.start)

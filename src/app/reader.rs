@@ -108,10 +108,6 @@ impl Reader {
         *self = Self::default();
     }
 
-    pub fn article(&self) -> Option<ArticleId> {
-        self.article
-    }
-
     pub fn select(&mut self, range: Range<usize>) {
         self.selection = Some(Selection {
             anchor: range.start,
