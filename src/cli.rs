@@ -11,9 +11,9 @@ use crate::anchor::{Anchor, find_occurrences};
 use crate::edit::{Edit, apply};
 use crate::export::to_markdown;
 use crate::file::{self, LoadReport};
-use crate::import::import_file;
+use crate::import::{Format, ImportError, ImportOptions, Imported, import_file};
 use crate::model::{Article, Briefing, Claim, Credibility, Published, Reliability, Status, now};
-use crate::text::{TextIndex, line_col, normalize_query, snippet};
+use crate::text::{TextIndex, line_col, normalize_article_text, normalize_query, snippet};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -36,8 +36,10 @@ pub struct Cli {
 pub enum Command {
     /// Create a new, empty briefing file.
     New(NewArgs),
-    /// Add an article (.txt or .md) to a briefing.
+    /// Add an article (a saved web page, .md or .txt) to a briefing.
     Add(AddArgs),
+    /// Show what importing a file would give: its metadata, a blank line, then its text.
+    Extract(ExtractArgs),
     /// Tag a quote in an article as a claim.
     Tag(TagArgs),
     /// Export a briefing as Markdown.
@@ -60,9 +62,13 @@ pub struct NewArgs {
 pub struct AddArgs {
     /// The briefing file.
     pub file: PathBuf,
-    /// The article file: .txt (UTF-8 or UTF-16) or .md.
+    /// The article file: a saved web page (.html), Markdown (.md) or text (.txt, any common
+    /// encoding).
     pub article: PathBuf,
-    /// Title (default: the first heading of a .md file, else the file name).
+    /// For a web page: import all of its visible text, not only the article found in it.
+    #[arg(long)]
+    pub whole_page: bool,
+    /// Title (default: the page's title, a .md file's first heading, else the file name).
     #[arg(long)]
     pub title: Option<String>,
     /// Outlet: the site or publisher.
@@ -76,9 +82,24 @@ pub struct AddArgs {
     /// Publication date (2025-08-13) or date and time (RFC 3339).
     #[arg(long, value_parser = parse_published)]
     pub published: Option<Published>,
+    /// Language, as a BCP 47 tag (en, en-GB, fr…).
+    #[arg(long)]
+    pub language: Option<String>,
     /// Source reliability, A (completely reliable) to F (cannot be judged).
     #[arg(long, value_parser = parse_reliability)]
     pub reliability: Option<Reliability>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// The article file.
+    pub file: PathBuf,
+    /// Print the text alone, without the metadata.
+    #[arg(long)]
+    pub text: bool,
+    /// For a web page: all of its visible text, not only the article found in it.
+    #[arg(long)]
+    pub whole_page: bool,
 }
 
 #[derive(Debug, Args)]
@@ -152,6 +173,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
     match command {
         Command::New(a) => new(a, out),
         Command::Add(a) => add(a, out),
+        Command::Extract(a) => extract(a, out),
         Command::Tag(a) => tag(a, out),
         Command::Export(a) => export(a, out),
         Command::Check(a) => check(a, out),
@@ -218,7 +240,7 @@ fn warn_about(report: &LoadReport, path: &Path) {
 
 fn add(a: AddArgs, out: &mut dyn Write) -> Result<()> {
     let mut briefing = load_for_edit(&a.file)?;
-    let imported = import_file(&a.article)?;
+    let imported = import_article(&a.article, a.whole_page)?;
     let mut meta = imported.meta;
     if let Some(t) = a.title {
         meta.title = t;
@@ -234,6 +256,9 @@ fn add(a: AddArgs, out: &mut dyn Write) -> Result<()> {
     }
     if a.published.is_some() {
         meta.published = a.published;
+    }
+    if let Some(l) = a.language {
+        meta.language = l;
     }
     if a.reliability.is_some() {
         meta.reliability = a.reliability;
@@ -258,6 +283,50 @@ fn add(a: AddArgs, out: &mut dyn Write) -> Result<()> {
         "Added article {} {id} “{title}” ({chars} characters)",
         index + 1
     )?;
+    Ok(())
+}
+
+/// Imports with the CLI's advice when a page has no article in it.
+fn import_article(path: &Path, whole_page: bool) -> Result<Imported> {
+    import_file(path, ImportOptions { whole_page }).map_err(|e| match e {
+        ImportError::NoArticle { .. } => anyhow!(
+            "{e}; add --whole-page to import all of the page's visible text (nothing was changed)"
+        ),
+        e => anyhow!("{e} (nothing was changed)"),
+    })
+}
+
+fn extract(a: ExtractArgs, out: &mut dyn Write) -> Result<()> {
+    let imported = import_article(&a.file, a.whole_page)?;
+    if !a.text {
+        let m = &imported.meta;
+        let published = m.published.map(|p| p.to_string()).unwrap_or_default();
+        let format = match imported.format {
+            Format::Html => "html",
+            Format::Markdown => "markdown",
+            Format::Text => "text",
+        };
+        for (key, value) in [
+            ("title", m.title.as_str()),
+            ("author", &m.author),
+            ("outlet", &m.outlet),
+            ("published", &published),
+            ("url", &m.url),
+            ("language", &m.language),
+            ("format", format),
+            ("encoding", imported.encoding),
+        ] {
+            // One line per key whatever the page held: newlines would break the format.
+            let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
+            if value.is_empty() {
+                writeln!(out, "{key}:")?;
+            } else {
+                writeln!(out, "{key}: {value}")?;
+            }
+        }
+        writeln!(out)?;
+    }
+    writeln!(out, "{}", normalize_article_text(&imported.text))?;
     Ok(())
 }
 

@@ -23,6 +23,13 @@ fn main() -> ExitCode {
     let mut out = stdout.lock();
     match run(command, &mut out) {
         Ok(()) => ExitCode::SUCCESS,
+        // `briefing-notes extract page.html | head`: the reader has all it wanted.
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::FAILURE

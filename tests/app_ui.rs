@@ -756,3 +756,51 @@ fn typing_a_note_does_not_lay_the_article_out_again() {
         "the note is not in the article text"
     );
 }
+
+#[test]
+fn web_pages_import_with_their_metadata_and_a_page_without_an_article_offers_its_whole_text() {
+    let html = |name: &str| {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/html")
+            .join(name)
+    };
+    let (mut h, dialogs) = sample();
+    dialogs.push(DialogOutcome::Picked(vec![html("jsonld.html")]));
+    h.get_by_label("Add…").click();
+    h.run();
+    let a = h.state().current_article().unwrap().clone();
+    assert_eq!(
+        (a.title.as_str(), a.author.as_str(), a.outlet.as_str()),
+        (
+            "Harbour strike enters second week",
+            "Amara Okafor",
+            "Coastline Daily"
+        )
+    );
+    assert!(a.text.starts_with("Dock workers at the port of Halden"));
+
+    dialogs.push(DialogOutcome::Picked(vec![html("front-page.html")]));
+    h.get_by_label("Add…").click();
+    h.run();
+    assert!(matches!(h.state().modal, Some(Modal::NoArticle(_))));
+    assert_eq!(
+        h.state().doc.briefing.articles.len(),
+        2,
+        "nothing added yet"
+    );
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().modal.is_none());
+    assert_eq!(h.state().doc.briefing.articles.len(), 2);
+
+    dialogs.push(DialogOutcome::Picked(vec![html("front-page.html")]));
+    h.get_by_label("Add…").click();
+    h.run();
+    h.get_by_label("Import the whole page").click();
+    h.run();
+    assert!(h.state().modal.is_none());
+    assert_eq!(h.state().doc.briefing.articles.len(), 3);
+    let page = h.state().current_article().unwrap();
+    assert_eq!(page.title, "Coastline Daily - Home");
+    assert!(page.text.contains("Council approves new bridge"));
+}

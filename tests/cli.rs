@@ -388,10 +388,10 @@ fn unreadable_and_missing_files_are_errors() {
     let err = run(d, &["check", "missing.ron"]).fails();
     assert!(err.stderr.contains("missing.ron"), "{}", err.stderr);
     run(d, &["add", "b.ron", "missing.txt"]).fails();
-    fs::write(d.join("page.html"), "<html></html>").unwrap();
-    let err = run(d, &["add", "b.ron", "page.html"]).fails();
+    fs::write(d.join("scan.pdf"), "%PDF-1.7").unwrap();
+    let err = run(d, &["add", "b.ron", "scan.pdf"]).fails();
     assert!(
-        err.stderr.contains(".html files cannot be imported yet"),
+        err.stderr.contains(".pdf files cannot be imported"),
         "{}",
         err.stderr
     );
@@ -493,4 +493,95 @@ fn fixture_checks_clean_except_its_orphan() {
     );
     assert!(out.stdout.contains("Re-anchored: 0"));
     assert!(out.stdout.contains("Orphaned: 1"));
+}
+
+#[test]
+fn extract_prints_metadata_then_text_or_the_text_alone() {
+    let page = fixture("fixtures/html/jsonld.html");
+    let page = page.to_str().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["extract", page]).ok().stdout;
+    let (meta, text) = out.split_once("\n\n").unwrap();
+    assert_eq!(
+        meta,
+        "title: Harbour strike enters second week\n\
+         author: Amara Okafor\n\
+         outlet: Coastline Daily\n\
+         published: 2025-03-04T08:15:00+01:00\n\
+         url: https://coastline.example.org/news/harbour-strike\n\
+         language:\n\
+         format: html\n\
+         encoding: UTF-8"
+    );
+    assert!(
+        text.starts_with("Dock workers at the port of Halden"),
+        "{text}"
+    );
+    let alone = run(dir.path(), &["extract", "--text", page]).ok().stdout;
+    assert_eq!(alone, text);
+}
+
+#[test]
+fn add_a_web_page_with_flags_overriding_what_was_extracted() {
+    let dir = setup();
+    let d = dir.path();
+    let page = fixture("fixtures/html/opengraph.html");
+    run(
+        d,
+        &[
+            "add",
+            "b.ron",
+            page.to_str().unwrap(),
+            "--author",
+            "C. Dubois",
+            "--language",
+            "fr-FR",
+        ],
+    )
+    .ok();
+    let (b, _) = briefing_notes::file::load(&d.join("b.ron")).unwrap();
+    let a = &b.articles[1];
+    assert_eq!(a.title, "L’inflation ralentit & les taux baissent");
+    assert_eq!(a.author, "C. Dubois");
+    assert_eq!(a.outlet, "Le Quotidien & Co");
+    assert_eq!(a.language, "fr-FR");
+    assert_eq!(a.url, "https://quotidien.example.fr/eco/inflation-ralentit");
+    run(
+        d,
+        &[
+            "tag",
+            "b.ron",
+            "--article",
+            "2",
+            "--quote",
+            "de 1,8 % sur un an",
+            "--status",
+            "confirmed",
+        ],
+    )
+    .ok();
+}
+
+#[test]
+fn a_page_without_an_article_is_refused_unless_the_whole_page_is_asked_for() {
+    let dir = setup();
+    let d = dir.path();
+    let before = fs::read(d.join("b.ron")).unwrap();
+    let page = fixture("fixtures/html/front-page.html");
+    let page = page.to_str().unwrap();
+    let err = run(d, &["add", "b.ron", page]).fails();
+    assert!(
+        err.stderr.contains("no article was found"),
+        "{}",
+        err.stderr
+    );
+    assert!(err.stderr.contains("--whole-page"), "{}", err.stderr);
+    assert_eq!(
+        fs::read(d.join("b.ron")).unwrap(),
+        before,
+        "nothing changed"
+    );
+    run(d, &["add", "b.ron", page, "--whole-page"]).ok();
+    let (b, _) = briefing_notes::file::load(&d.join("b.ron")).unwrap();
+    assert!(b.articles[1].text.contains("Council approves new bridge"));
 }

@@ -141,6 +141,7 @@ fn briefing_with(nasty: &str, url: &str) -> Briefing {
             author: format!("Author {nasty}"),
             url: url.to_owned(),
             published: Some("2025-08-13".parse().unwrap()),
+            language: format!("en {nasty}"),
             reliability: Some(Reliability::C),
         },
         &text,
@@ -219,6 +220,7 @@ fn assert_structure_holds(b: &Briefing) {
         &b.articles[0].title,
         &b.articles[0].outlet,
         &b.articles[0].author,
+        &b.articles[0].language,
     ] {
         assert!(
             p.text.contains(&visible(field)),

@@ -22,6 +22,8 @@ pub enum Command {
     /// Ask for article files (file dialog).
     AddArticles,
     AddArticlePaths(Vec<PathBuf>),
+    /// Web pages with no article found in them: import all of their visible text.
+    AddWholePages(Vec<PathBuf>),
     ShowPasteForm,
     AddPastedArticle {
         meta: ArticleMeta,

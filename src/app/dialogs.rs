@@ -92,7 +92,10 @@ fn run_rfd(kind: &DialogKind) -> Option<Vec<PathBuf>> {
             .save_file()
             .map(|p| vec![p]),
         DialogKind::AddArticles => dialog
-            .add_filter("Articles", &["txt", "md", "markdown", "text"])
+            .add_filter(
+                "Articles",
+                &["html", "htm", "md", "markdown", "txt", "text"],
+            )
             .pick_files(),
         DialogKind::ExportMarkdown { suggested } => {
             let mut d = dialog.add_filter("Markdown", &["md"]);

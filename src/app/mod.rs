@@ -17,7 +17,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use crate::document::Document;
 use crate::edit::{BriefingField, Edit};
 use crate::export::to_markdown;
-use crate::import::import_file;
+use crate::import::{ImportError, ImportOptions, import_file};
 use crate::model::{Article, ArticleId, ArticleMeta, Claim, ClaimId, Status, now};
 use crate::text::{TextIndex, normalize_article_text};
 pub use command::{Command, UnsavedChoice};
@@ -90,9 +90,14 @@ pub enum After {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Modal {
     Unsaved(After),
-    PathPrompt { kind: DialogKind, text: String },
+    PathPrompt {
+        kind: DialogKind,
+        text: String,
+    },
     Paste(PasteForm),
     Orphans,
+    /// Web pages in which no article was found: offer their whole text.
+    NoArticle(Vec<PathBuf>),
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -211,7 +216,7 @@ impl BriefingApp {
             }
             articles => {
                 self.doc = Document::untitled();
-                self.add_article_paths(articles.to_vec());
+                self.add_article_paths(articles.to_vec(), false);
             }
         }
     }
@@ -463,7 +468,8 @@ impl BriefingApp {
                 }
             }
             Command::AddArticles => self.ask(DialogKind::AddArticles),
-            Command::AddArticlePaths(paths) => self.add_article_paths(paths),
+            Command::AddArticlePaths(paths) => self.add_article_paths(paths, false),
+            Command::AddWholePages(paths) => self.add_article_paths(paths, true),
             Command::ShowPasteForm => self.modal = Some(Modal::Paste(PasteForm::default())),
             Command::AddPastedArticle { meta, text } => {
                 if text.trim().is_empty() {
@@ -728,17 +734,22 @@ impl BriefingApp {
         }
     }
 
-    fn add_article_paths(&mut self, paths: Vec<PathBuf>) {
+    fn add_article_paths(&mut self, paths: Vec<PathBuf>, whole_page: bool) {
         let mut added = Vec::new();
+        let mut no_article = Vec::new();
         for p in paths {
             if is_briefing_file(&p) {
                 self.commands.push(Command::OpenPath(p));
                 continue;
             }
-            match import_file(&p) {
+            match import_file(&p, ImportOptions { whole_page }) {
                 Ok(imported) => added.push(Article::new(imported.meta, &imported.text, now())),
+                Err(ImportError::NoArticle { .. }) => no_article.push(p),
                 Err(e) => self.error(format!("Could not add the article: {e}")),
             }
+        }
+        if !no_article.is_empty() {
+            self.modal = Some(Modal::NoArticle(no_article));
         }
         if added.is_empty() {
             return;

@@ -274,7 +274,7 @@ impl BriefingApp {
                     if ui
                         .add_enabled(!self.dialog_open(), egui::Button::new("Add…"))
                         .on_hover_text(
-                            "Add article files (.txt, .md); you can also drop files on the window",
+                            "Add article files (saved web pages, .md, .txt); you can also drop files on the window",
                         )
                         .clicked()
                     {
@@ -339,6 +339,7 @@ impl BriefingApp {
                             ("Outlet", &mut edited.outlet),
                             ("Author", &mut edited.author),
                             ("URL", &mut edited.url),
+                            ("Language", &mut edited.language),
                         ] {
                             changed |= labelled_field(ui, label, value, 1).changed();
                         }
@@ -634,7 +635,7 @@ impl BriefingApp {
             ui.add_space(40.0);
             ui.vertical_centered(|ui| {
                 ui.heading("No article yet");
-                ui.label("Add the articles this briefing rests on: use Add article… or Paste article… below (also in the File menu), or drop .txt and .md files on this window.");
+                ui.label("Add the articles this briefing rests on: use Add article… or Paste article… below (also in the File menu), or drop saved web pages (.html), .md and .txt files on this window.");
                 if ui.add_enabled(!self.dialog_open(), egui::Button::new("Add article…")).clicked() {
                     self.push(Command::AddArticles);
                 }
@@ -787,6 +788,27 @@ impl BriefingApp {
                 if ui.button("Close").clicked() {
                     close = true;
                 }
+            }
+            Modal::NoArticle(paths) => {
+                ui.heading("No article found");
+                let names: Vec<String> = paths
+                    .iter()
+                    .map(|p| p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()))
+                    .collect();
+                ui.label(format!(
+                    "No article was found in {}: it may be a front page or a list of links. You can import all of the page's visible text instead.",
+                    names.join(", ")
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Import the whole page").clicked() {
+                        commands.push(Command::AddWholePages(paths.clone()));
+                        close = true;
+                    }
+                    if ui.button("Cancel").clicked() {
+                        close = true;
+                    }
+                });
+                updated = Some(Modal::NoArticle(paths));
             }
         });
         if let Some(m) = updated {

@@ -167,6 +167,9 @@ fn sources(out: &mut String, b: &Briefing) {
         if let Some(p) = a.published {
             field("Published", p.human());
         }
+        if !a.language.trim().is_empty() {
+            field("Language", inline(&a.language));
+        }
         field("Added", a.added.format("%Y-%m-%d %H:%M UTC").to_string());
         if let Some(r) = a.reliability {
             field("Source reliability", format!("{r} ({})", r.meaning()));

@@ -21,6 +21,8 @@ pub struct ArticleMeta {
     pub author: String,
     pub url: String,
     pub published: Option<Published>,
+    /// BCP 47 tag as the page gave it ("en-GB"); empty if unknown.
+    pub language: String,
     pub reliability: Option<Reliability>,
 }
 
@@ -37,6 +39,8 @@ pub struct Article {
     pub url: String,
     #[serde(default)]
     pub published: Option<Published>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub language: String,
     pub added: DateTime<Utc>,
     #[serde(default)]
     pub reliability: Option<Reliability>,
@@ -65,6 +69,7 @@ impl Article {
             author: meta.author,
             url: meta.url,
             published: meta.published,
+            language: meta.language,
             added: now,
             reliability: meta.reliability,
             sha256: sha256_hex(&text),
@@ -80,6 +85,7 @@ impl Article {
             author: self.author.clone(),
             url: self.url.clone(),
             published: self.published,
+            language: self.language.clone(),
             reliability: self.reliability,
         }
     }
@@ -90,6 +96,7 @@ impl Article {
         self.author = meta.author;
         self.url = meta.url;
         self.published = meta.published;
+        self.language = meta.language;
         self.reliability = meta.reliability;
     }
 
