@@ -26,6 +26,8 @@ const MIN_FUZZY_SCORE: f64 = 0.75;
 const MIN_FUZZY_CONTEXT: f64 = 0.5;
 /// Chars either side of an expected position searched for a fuzzy match.
 const FUZZY_WINDOW_SLACK: usize = 256;
+/// Chars either side of the old offsets searched first for the quote.
+const NEAR_EXACT_WINDOW: usize = 4096;
 /// At most this many places where the stored prefix or suffix occurs are tried.
 const MAX_CONTEXT_SITES: usize = 8;
 
@@ -185,13 +187,21 @@ pub fn resolve(anchor: &Anchor, index: &TextIndex) -> Resolution {
 /// Every place `needle` occurs in the text on whole characters (overlapping ones too), as
 /// char ranges in text order.
 pub fn find_occurrences(index: &TextIndex, needle: &str) -> Vec<Range<usize>> {
+    find_occurrences_in(index, needle, 0..index.char_len())
+}
+
+/// As [`find_occurrences`], for matches lying wholly inside the char range `within`.
+fn find_occurrences_in(index: &TextIndex, needle: &str, within: Range<usize>) -> Vec<Range<usize>> {
     let mut found = Vec::new();
+    let (Some(lo), Some(hi)) = (index.byte_of(within.start), index.byte_of(within.end)) else {
+        return found;
+    };
     if needle.is_empty() {
         return found;
     }
-    let text = index.text();
+    let text = &index.text()[..hi];
     let needle_chars = needle.chars().count();
-    let mut from = 0;
+    let mut from = lo;
     while let Some(at) = text[from..].find(needle) {
         let b = from + at;
         if let Some(c) = index.char_of(b) {
@@ -207,9 +217,34 @@ pub fn find_occurrences(index: &TextIndex, needle: &str) -> Vec<Range<usize>> {
 }
 
 fn best_exact(anchor: &Anchor, index: &TextIndex) -> Option<Range<usize>> {
+    // Edits usually move words a little: look near the old place first. A match there whose
+    // context agrees in full cannot be beaten by one farther away (its context can be no
+    // better and it is less near), so the whole text need not be searched.
+    let len = index.char_len();
+    let m = anchor.quote.chars().count();
+    let near = anchor.start.min(len).saturating_sub(NEAR_EXACT_WINDOW)
+        ..(anchor.start + NEAR_EXACT_WINDOW + m).min(len);
+    if let Some((range, context)) = best_exact_among(
+        anchor,
+        index,
+        find_occurrences_in(index, &anchor.quote, near),
+    ) && context >= 1.0
+    {
+        return Some(range);
+    }
+    let (range, context) = best_exact_among(anchor, index, find_occurrences(index, &anchor.quote))?;
+    (context >= MIN_EXACT_CONTEXT).then_some(range)
+}
+
+/// The candidate whose context agrees best (the nearer on a tie), with its context score.
+fn best_exact_among(
+    anchor: &Anchor,
+    index: &TextIndex,
+    candidates: Vec<Range<usize>>,
+) -> Option<(Range<usize>, f64)> {
     // Context is required even for a long quote found once: the same words elsewhere (a
     // repeated paragraph) are another place, and a claim must not jump there.
-    let (range, context) = find_occurrences(index, &anchor.quote)
+    candidates
         .into_iter()
         .map(|r| {
             let ctx = context_agreement(anchor, index, &r);
@@ -219,8 +254,7 @@ fn best_exact(anchor: &Anchor, index: &TextIndex) -> Option<Range<usize>> {
             let score_a = ca + nearness(anchor.start, ra.start) * 0.05;
             let score_b = cb + nearness(anchor.start, rb.start) * 0.05;
             score_a.total_cmp(&score_b)
-        })?;
-    (context >= MIN_EXACT_CONTEXT).then_some(range)
+        })
 }
 
 fn best_fuzzy(anchor: &Anchor, index: &TextIndex) -> Option<(Range<usize>, usize)> {

@@ -4,6 +4,7 @@
 pub mod command;
 pub mod dialogs;
 mod find;
+mod heights;
 mod panels;
 pub mod reader;
 pub mod settings;

@@ -17,6 +17,7 @@ use egui::{
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::command::Command;
+use super::heights::Heights;
 use super::theme::{status_color, status_letter};
 use crate::model::{Article, ArticleId, ClaimId, Status};
 use crate::text::TextIndex;
@@ -69,7 +70,7 @@ pub struct Highlight {
 pub struct Reader {
     article: Option<ArticleId>,
     paragraphs: Vec<Paragraph>,
-    heights: Vec<f32>,
+    heights: Heights,
     galleys: HashMap<usize, (LayoutKey, Arc<Galley>)>,
     pub selection: Option<Selection>,
     /// Scroll this char offset into view on the next frame.
@@ -97,7 +98,7 @@ impl Reader {
         }
         self.article = Some(article.id);
         self.paragraphs = split_paragraphs(&article.text);
-        self.heights = vec![f32::NAN; self.paragraphs.len()];
+        self.heights = Heights::new(self.paragraphs.len());
         self.galleys.clear();
         self.selection = None;
         self.scroll_to = None;
@@ -153,20 +154,17 @@ impl Reader {
             wrap_width,
             text_size,
             dark: ui.visuals().dark_mode,
-            highlights: {
-                // Only a change to this article's highlights lays text out again; typing a
-                // note or editing another article does not.
-                use std::hash::{Hash, Hasher};
-                let mut h = std::collections::hash_map::DefaultHasher::new();
-                highlights.hash(&mut h);
-                h.finish()
-            },
+            // Only a change to this article's highlights lays text out again; typing a note
+            // or editing another article does not.
+            highlights: highlights_hash(highlights),
         };
         let char_width = text_size * 0.5;
-        let estimate = |p: &Paragraph| {
-            let chars = p.chars.len().max(1) as f32;
-            ((chars * char_width / wrap_width).ceil().max(1.0)) * row_height
-        };
+        let paragraphs = &self.paragraphs;
+        self.heights
+            .estimate([wrap_width, row_height, char_width], |i| {
+                let chars = paragraphs[i].chars.len().max(1) as f32;
+                ((chars * char_width / wrap_width).ceil().max(1.0)) * row_height
+            });
         if keyboard {
             self.keyboard(ui, &index, commands);
         }
@@ -183,12 +181,12 @@ impl Reader {
         if let Some(offset) = scroll_target {
             // Position the target paragraph directly: its y is known from the kept heights.
             let p = self.paragraph_of(offset);
-            let y = self.top_of(p, &estimate);
+            let y = self.heights.top(p);
             area = area.vertical_scroll_offset((y - 3.0 * row_height).max(0.0));
         }
         let visuals = ui.visuals().clone();
         area.show_viewport(ui, |ui, viewport| {
-            let total = self.top_of(self.paragraphs.len(), &estimate);
+            let total = self.heights.total();
             let width = ui.available_width();
             let (content, response) = ui.allocate_exact_size(
                 vec2(width, total.max(viewport.height())),
@@ -198,14 +196,14 @@ impl Reader {
                 egui::WidgetInfo::labeled(egui::Role::Document, true, "Article text")
             });
             let left = content.min.x + ((width - wrap_width - GUTTER) / 2.0).max(0.0) + GUTTER;
-            let first = self.paragraph_at_y(viewport.min.y, &estimate);
-            let mut y = self.top_of(first, &estimate);
+            let first = self.heights.at(viewport.min.y);
+            let mut y = self.heights.top(first);
             let mut visible: Vec<(usize, Pos2, Arc<Galley>)> = Vec::new();
             let mut p = first;
             while p < self.paragraphs.len() && y <= viewport.max.y {
                 let galley = self.galley(ui, p, key, &font, article, highlights, &visuals);
                 let h = galley.size().y.max(row_height);
-                self.heights[p] = h;
+                self.heights.set(p, h);
                 visible.push((p, pos2(left, content.min.y + y), galley));
                 y += h;
                 p += 1;
@@ -259,27 +257,6 @@ impl Reader {
         self.paragraphs
             .partition_point(|p| p.chars.end < offset)
             .min(self.paragraphs.len().saturating_sub(1))
-    }
-
-    /// Top of paragraph `p` relative to the content, from kept or estimated heights.
-    fn top_of(&self, p: usize, estimate: &dyn Fn(&Paragraph) -> f32) -> f32 {
-        self.paragraphs[..p]
-            .iter()
-            .zip(&self.heights)
-            .map(|(para, h)| if h.is_nan() { estimate(para) } else { *h })
-            .sum()
-    }
-
-    fn paragraph_at_y(&self, y: f32, estimate: &dyn Fn(&Paragraph) -> f32) -> usize {
-        let mut top = 0.0;
-        for (i, (para, h)) in self.paragraphs.iter().zip(&self.heights).enumerate() {
-            let h = if h.is_nan() { estimate(para) } else { *h };
-            if top + h > y {
-                return i;
-            }
-            top += h;
-        }
-        self.paragraphs.len().saturating_sub(1)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -591,6 +568,19 @@ impl Reader {
 }
 
 /// A [`TextIndex`] made on first use.
+/// A fingerprint of the highlights, cheap enough for every frame with thousands of claims
+/// (SipHash over them showed in profiles); collisions only cost a stale colour until the
+/// next change.
+fn highlights_hash(highlights: &[Highlight]) -> u64 {
+    let mix = |h: u64, v: u64| (h.rotate_left(5) ^ v).wrapping_mul(0x517C_C1B7_2722_0A95);
+    highlights.iter().fold(highlights.len() as u64, |h, hl| {
+        let h = mix(h, hl.id.0.as_u64_pair().1);
+        let h = mix(h, hl.range.start as u64);
+        let h = mix(h, hl.range.end as u64);
+        mix(h, hl.status as u64)
+    })
+}
+
 struct LazyIndex<'a> {
     text: &'a str,
     cell: std::cell::OnceCell<TextIndex<'a>>,

@@ -17,6 +17,14 @@ fn always_escaped(c: char) -> bool {
 /// Escapes one line of user text (no newlines inside).
 fn escape_line(line: &str) -> String {
     let line = line.trim();
+    // Most lines hold nothing to escape: copy them without looking char by char twice.
+    let plain = !line.starts_with(|c: char| matches!(c, '-' | '+' | '=') || c.is_ascii_digit())
+        && !line
+            .chars()
+            .any(|c| always_escaped(c) || c == '&' || c.is_control());
+    if plain {
+        return line.to_owned();
+    }
     let mut out = String::with_capacity(line.len() + 8);
     let chars: Vec<char> = line
         .chars()

@@ -1,0 +1,92 @@
+//! Generated inputs for the performance report and the benches: seeded, so every run
+//! measures the same text.
+
+use briefing_notes::anchor::Anchor;
+use briefing_notes::model::{Article, ArticleMeta, Claim, Status, now};
+use briefing_notes::text::TextIndex;
+
+/// xorshift64*: deterministic, good enough to make prose that never repeats.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// About `bytes` of prose: paragraphs of two to four sentences of made-up words.
+pub fn prose(bytes: usize, seed: u64) -> String {
+    let mut rng = Rng(seed);
+    const SYLLABLES: &[&str] = &[
+        "ka", "ro", "mi", "ten", "sa", "vor", "li", "an", "del", "ust", "pe", "ra", "no", "gri",
+        "bel", "tho", "cen", "mar", "is", "ol",
+    ];
+    let vocabulary: Vec<String> = (0..3000)
+        .map(|_| {
+            (0..1 + rng.below(3))
+                .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
+                .collect()
+        })
+        .collect();
+    let mut text = String::with_capacity(bytes + 512);
+    while text.len() < bytes {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        for s in 0..2 + rng.below(3) {
+            if s > 0 {
+                text.push(' ');
+            }
+            let words = 8 + rng.below(14);
+            for w in 0..words {
+                let word = &vocabulary[rng.below(vocabulary.len())];
+                if w == 0 {
+                    let mut c = word.chars();
+                    if let Some(f) = c.next() {
+                        text.extend(f.to_uppercase());
+                        text.push_str(c.as_str());
+                    }
+                } else {
+                    text.push(' ');
+                    text.push_str(word);
+                }
+                if w + 1 < words && rng.below(9) == 0 {
+                    text.push(',');
+                }
+            }
+            text.push('.');
+        }
+    }
+    text
+}
+
+/// An article with `claims` claims spread evenly through it, each a few words long.
+pub fn article_with_claims(text: &str, claims: usize, seed: u64) -> Article {
+    let mut rng = Rng(seed);
+    let mut a = Article::new(
+        ArticleMeta {
+            title: format!("Generated report ({} bytes)", text.len()),
+            ..ArticleMeta::default()
+        },
+        text,
+        now(),
+    );
+    let body = a.text.clone();
+    let idx = TextIndex::new(&body);
+    let n = idx.char_len();
+    for i in 0..claims {
+        let start = (n * i / claims.max(1)).min(n.saturating_sub(200));
+        let len = 30 + rng.below(90);
+        let range = idx.snap_to_graphemes(start..(start + len).min(n));
+        if let Ok(anchor) = Anchor::new(&idx, range) {
+            a.insert_claim(Claim::new(Status::ALL[i % 3], anchor, now()));
+        }
+    }
+    a
+}
