@@ -575,7 +575,10 @@ fn main() {
     print("open_article_ms_1mb", median(&opens), "ms");
     let text_10mb = prose(10 * 1024 * 1024, 13);
     print("open_article_ms_10mb", open_article_ms(&text_10mb), "ms");
-    let huge = save("huge.ron", &briefing_of(vec![article_with_claims(&text_10mb, 1000, 4)]));
+    let huge = save(
+        "huge.ron",
+        &briefing_of(vec![article_with_claims(&text_10mb, 1000, 4)]),
+    );
     drop(text_10mb);
     print("open_briefing_ms_10mb", open_briefing_ms(&huge), "ms");
     print("idle_repaints_per_s", idle_repaints_per_second(&big), "1/s");

@@ -435,6 +435,34 @@ mod tests {
     }
 
     #[test]
+    fn a_far_match_with_full_context_beats_a_near_one_without() {
+        // The quote's own paragraph moves far away; a copy of the quote with other context
+        // stays near the old offsets. The claim follows its context, not the nearness.
+        let quote = "the ceasefire would hold";
+        let own = format!("Officials in Varsk said {quote} until Friday at least.");
+        let decoy = format!("Nobody believes {quote}, one diplomat joked.");
+        let before = format!(
+            "{own}\n\n{}",
+            "Filler sentence about the weather. ".repeat(10)
+        );
+        let a = anchor_on(&before, quote);
+        let after = format!(
+            "{decoy}\n\n{}\n\n{own}",
+            "Filler sentence about the weather. ".repeat(400)
+        );
+        let index = TextIndex::new(&after);
+        let Resolution::Moved { to, .. } = resolve(&a, &index) else {
+            panic!("expected a move");
+        };
+        let expected = find_occurrences(&index, quote)[1].clone();
+        assert!(
+            expected.start > NEAR_EXACT_WINDOW + a.start,
+            "the test needs a far move"
+        );
+        assert_eq!(to, expected);
+    }
+
+    #[test]
     fn new_anchor_rejects_bad_spans() {
         let index = TextIndex::new("ab👩‍👩‍👧");
         assert_eq!(Anchor::new(&index, 1..1), Err(AnchorError::Empty));

@@ -19,9 +19,11 @@ fn escape_line(line: &str) -> String {
     let line = line.trim();
     // Most lines hold nothing to escape: copy them without looking char by char twice.
     let plain = !line.starts_with(|c: char| matches!(c, '-' | '+' | '=') || c.is_ascii_digit())
-        && !line
-            .chars()
-            .any(|c| always_escaped(c) || c == '&' || c.is_control());
+        && !line.bytes().any(|b| {
+            // Every escaped char is ASCII; 0xC2 leads the C1 control chars (and others,
+            // which then take the careful path).
+            b < 0x20 || b == 0x7F || b == 0xC2 || b == b'&' || always_escaped(char::from(b))
+        });
     if plain {
         return line.to_owned();
     }
