@@ -34,7 +34,10 @@ const MIN_FRAMES: usize = 300;
 
 #[path = "support/generate.rs"]
 mod generate;
+#[path = "support/xwd.rs"]
+mod xwd;
 use generate::{Rng, article_with_claims, prose};
+use xwd::distinct_colours;
 
 fn briefing_of(articles: Vec<Article>) -> Briefing {
     let mut b = Briefing::new("Performance report", "perf_report");
@@ -471,30 +474,6 @@ fn xwd_root(display: &str) -> Result<Vec<u8>, String> {
         .output()
         .map(|o| o.stdout)
         .map_err(|e| format!("xwd: {e}"))
-}
-
-/// Distinct colours in an XWD screenshot at depth 24 (4 bytes a pixel); 0 if unreadable.
-fn distinct_colours(xwd: &[u8]) -> usize {
-    let field = |i: usize| -> usize {
-        xwd.get(i * 4..i * 4 + 4)
-            .map_or(0, |b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]) as usize)
-    };
-    let (header, width, height, stride, ncolors) =
-        (field(0), field(4), field(5), field(12), field(19));
-    if header == 0 || width == 0 || stride / width != 4 {
-        return 0;
-    }
-    let start = header + ncolors * 12;
-    let mut seen = std::collections::HashSet::new();
-    for row in (0..height).step_by(2) {
-        let Some(line) = xwd.get(start + row * stride..start + (row + 1) * stride) else {
-            break;
-        };
-        for px in line.chunks_exact(4).step_by(2) {
-            seen.insert([px[0], px[1], px[2]]);
-        }
-    }
-    seen.len()
 }
 
 fn print(name: &str, value: f64, unit: &str) {

@@ -71,30 +71,9 @@ fn x_tool(display: &str, tool: &str, args: &[&str]) -> Vec<u8> {
         .unwrap_or_default()
 }
 
-/// Distinct colours in an XWD screenshot (4 bytes a pixel, the Xvfb default at depth 24).
-fn distinct_colours(xwd: &[u8]) -> usize {
-    let field = |i: usize| -> usize {
-        xwd.get(i * 4..i * 4 + 4)
-            .map_or(0, |b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]) as usize)
-    };
-    let (header, width, height, stride, ncolors) =
-        (field(0), field(4), field(5), field(12), field(19));
-    // Xvfb's depth 24 is stored as 4 bytes a pixel, whatever bits_per_pixel says.
-    if header == 0 || width == 0 || stride / width != 4 {
-        return 0;
-    }
-    let start = header + ncolors * 12;
-    let mut seen = std::collections::BTreeSet::new();
-    for row in 0..height {
-        let Some(line) = xwd.get(start + row * stride..start + (row + 1) * stride) else {
-            break;
-        };
-        for px in line.chunks_exact(4).step_by(3) {
-            seen.insert([px[0], px[1], px[2]]);
-        }
-    }
-    seen.len()
-}
+#[path = "../examples/support/xwd.rs"]
+mod xwd;
+use xwd::distinct_colours;
 
 #[test]
 fn the_app_opens_a_window_paints_and_closes() {
