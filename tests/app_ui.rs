@@ -804,3 +804,95 @@ fn web_pages_import_with_their_metadata_and_a_page_without_an_article_offers_its
     assert_eq!(page.title, "Coastline Daily - Home");
     assert!(page.text.contains("Council approves new bridge"));
 }
+
+#[test]
+fn a_big_page_imports_in_the_background_while_the_window_keeps_responding() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("big.html");
+    let para = "<p>Officials in the capital said the new rules would take effect next month, after a short consultation with business groups and unions.</p>\n";
+    let html = format!(
+        "<html><head><title>Big page</title></head><body><article>{}</article></body></html>",
+        para.repeat(3 * 1024 * 1024 / para.len())
+    );
+    std::fs::write(&page, html).unwrap();
+    let (mut h, dialogs) = sample();
+    dialogs.push(DialogOutcome::Picked(vec![page]));
+    h.get_by_label("Add…").click();
+    for _ in 0..5 {
+        h.step();
+        if h.state().importing().is_some() {
+            break;
+        }
+    }
+    assert!(
+        h.state().importing().is_some(),
+        "a 3 MB page goes to a worker thread"
+    );
+    h.step();
+    assert_eq!(h.state().doc.briefing.articles.len(), 1, "not added yet");
+    h.get_by_label("Importing big.html…");
+    // The window keeps running frames meanwhile; the article arrives when the worker is done.
+    for _ in 0..600 {
+        h.step();
+        if h.state().importing().is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(h.state().importing().is_none(), "the import finished");
+    h.run();
+    assert_eq!(h.state().doc.briefing.articles.len(), 2);
+    let a = h.state().current_article().unwrap();
+    assert_eq!(a.title, "Big page");
+    assert!(a.text.starts_with("Officials in the capital"));
+}
+
+#[test]
+fn each_article_keeps_its_own_scroll_position() {
+    use briefing_notes::app::Command;
+    use briefing_notes::model::{Article, ArticleMeta, Briefing, now};
+    let long = |tag: &str| -> String {
+        (0..600)
+            .map(|i| format!("{tag} paragraph {i}: the delegations met again and said little about the talks, according to two officials familiar with them.\n"))
+            .collect()
+    };
+    let mut b = Briefing::new("Two", "");
+    for tag in ["First", "Second"] {
+        b.articles.push(Article::new(
+            ArticleMeta {
+                title: tag.into(),
+                ..Default::default()
+            },
+            &long(tag),
+            now(),
+        ));
+    }
+    let (first, second) = (b.articles[0].id, b.articles[1].id);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("two.ron");
+    briefing_notes::file::save(&path, &b).unwrap();
+    let mut h = harness_with(vec![path], ScriptedDialogs::default());
+    assert_eq!(h.state().current, Some(first));
+
+    let far = find_in_article(&h, "First paragraph 400:").start;
+    h.state_mut().reader.scroll_to(far);
+    h.run();
+    let place = h.state().reader.chars_on_screen().unwrap();
+    assert!(place.start > 0, "scrolled down: {place:?}");
+
+    h.state_mut().push(Command::SelectArticle(second));
+    h.run();
+    assert_eq!(
+        h.state().reader.chars_on_screen().unwrap().start,
+        0,
+        "another article opens at its top"
+    );
+
+    h.state_mut().push(Command::SelectArticle(first));
+    h.run();
+    assert_eq!(
+        h.state().reader.chars_on_screen().unwrap().start,
+        place.start,
+        "going back returns to where the reader was"
+    );
+}

@@ -18,7 +18,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use crate::document::Document;
 use crate::edit::{BriefingField, Edit};
 use crate::export::to_markdown;
-use crate::import::{ImportError, ImportOptions, import_file};
+use crate::import::{ImportError, ImportOptions, Imported, import_file};
 use crate::model::{Article, ArticleId, ArticleMeta, Claim, ClaimId, Status, now};
 use crate::text::{TextIndex, normalize_article_text};
 pub use command::{Command, UnsavedChoice};
@@ -153,6 +153,23 @@ pub struct BriefingApp {
     after_save: Option<After>,
     /// The widget that had keyboard focus last frame: typing in one field is one undo step.
     last_focus: Option<egui::Id>,
+    /// Imports running on a worker thread: the files' names, and where the results arrive.
+    pending_imports: Vec<(String, Receiver<ImportResults>)>,
+    /// To wake the UI from worker threads.
+    ctx: egui::Context,
+}
+
+type ImportResult = Result<Imported, ImportError>;
+type ImportResults = Vec<(PathBuf, ImportResult)>;
+
+/// Article files bigger than this (together) are imported off the UI thread.
+const BACKGROUND_IMPORT_BYTES: u64 = 1024 * 1024;
+
+fn file_name(p: &Path) -> String {
+    p.file_name().map_or_else(
+        || p.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 impl BriefingApp {
@@ -194,6 +211,8 @@ impl BriefingApp {
             copied: None,
             after_save: None,
             last_focus: None,
+            pending_imports: Vec::new(),
+            ctx: ctx.clone(),
         };
         app.apply_theme(ctx);
         app.start(startup);
@@ -735,15 +754,89 @@ impl BriefingApp {
         }
     }
 
+    /// Imports article files: small ones at once, big ones (a saved page can take a second
+    /// to parse) on a worker thread so the window keeps responding.
     fn add_article_paths(&mut self, paths: Vec<PathBuf>, whole_page: bool) {
-        let mut added = Vec::new();
-        let mut no_article = Vec::new();
+        let mut articles = Vec::new();
         for p in paths {
             if is_briefing_file(&p) {
                 self.commands.push(Command::OpenPath(p));
-                continue;
+            } else {
+                articles.push(p);
             }
-            match import_file(&p, ImportOptions { whole_page }) {
+        }
+        if articles.is_empty() {
+            return;
+        }
+        let options = ImportOptions { whole_page };
+        let bytes: u64 = articles
+            .iter()
+            .filter_map(|p| std::fs::metadata(p).ok())
+            .map(|m| m.len())
+            .sum();
+        let import_all = move |paths: Vec<PathBuf>| -> ImportResults {
+            paths
+                .into_iter()
+                .map(|p| {
+                    let result = import_file(&p, options);
+                    (p, result)
+                })
+                .collect()
+        };
+        if bytes < BACKGROUND_IMPORT_BYTES {
+            let results = import_all(articles);
+            self.imports_done(results);
+            return;
+        }
+        let names = articles
+            .iter()
+            .map(|p| file_name(p))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let (tx, rx) = std::sync::mpsc::channel();
+        let ctx = self.ctx.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(import_all(articles));
+            ctx.request_repaint();
+        });
+        self.pending_imports.push((names, rx));
+    }
+
+    fn poll_imports(&mut self, ctx: &egui::Context) {
+        let pending = std::mem::take(&mut self.pending_imports);
+        for (names, rx) in pending {
+            match rx.try_recv() {
+                Ok(results) => self.imports_done(results),
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    self.pending_imports.push((names, rx));
+                    // The worker wakes the UI when it is done; this is only a safety net.
+                    ctx.request_repaint_after(std::time::Duration::from_millis(250));
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    self.error(format!(
+                        "Could not add {names}: the import stopped unexpectedly."
+                    ));
+                }
+            }
+        }
+    }
+
+    /// What is being imported in the background, for the status bar.
+    pub fn importing(&self) -> Option<String> {
+        (!self.pending_imports.is_empty()).then(|| {
+            self.pending_imports
+                .iter()
+                .map(|(n, _)| n.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    }
+
+    fn imports_done(&mut self, results: ImportResults) {
+        let mut added = Vec::new();
+        let mut no_article = Vec::new();
+        for (p, result) in results {
+            match result {
                 Ok(imported) => added.push(Article::new(imported.meta, &imported.text, now())),
                 Err(ImportError::NoArticle { .. }) => no_article.push(p),
                 Err(e) => self.error(format!("Could not add the article: {e}")),
@@ -896,6 +989,7 @@ impl eframe::App for BriefingApp {
             self.modal = Some(Modal::Unsaved(After::Quit));
         }
         self.poll_dialog(&ctx);
+        self.poll_imports(&ctx);
         if self.modal.is_none() {
             self.shortcuts(&ctx);
         }

@@ -248,6 +248,11 @@ impl BriefingApp {
                 ui.spinner();
                 ui.label("Waiting for the file dialog…");
             }
+            if let Some(names) = self.importing() {
+                ui.separator();
+                ui.spinner();
+                ui.label(format!("Importing {names}…"));
+            }
         });
     }
 
@@ -791,10 +796,7 @@ impl BriefingApp {
             }
             Modal::NoArticle(paths) => {
                 ui.heading("No article found");
-                let names: Vec<String> = paths
-                    .iter()
-                    .map(|p| p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()))
-                    .collect();
+                let names: Vec<String> = paths.iter().map(|p| super::file_name(p)).collect();
                 ui.label(format!(
                     "No article was found in {}: it may be a front page or a list of links. You can import all of the page's visible text instead.",
                     names.join(", ")

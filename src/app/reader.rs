@@ -88,6 +88,13 @@ pub struct Reader {
     on_screen: Vec<(usize, Pos2, Arc<Galley>)>,
     /// The visible part of the reader last frame, in screen coordinates.
     last_viewport: Option<Rect>,
+    /// How far each article was scrolled when the reader left it, so going back returns
+    /// there (and a newly shown article starts at its top, not at the last one's offset).
+    /// Kept as the first visible paragraph and how far into it, since the pixel offset of a
+    /// paragraph changes as heights are measured.
+    offsets: HashMap<ArticleId, (usize, f32)>,
+    last_offset: (usize, f32),
+    restore_offset: Option<(usize, f32)>,
 }
 
 impl Reader {
@@ -96,6 +103,10 @@ impl Reader {
         if self.article == Some(article.id) && !self.paragraphs.is_empty() {
             return;
         }
+        if let Some(old) = self.article {
+            self.offsets.insert(old, self.last_offset);
+        }
+        self.restore_offset = Some(self.offsets.get(&article.id).copied().unwrap_or((0, 0.0)));
         self.article = Some(article.id);
         self.paragraphs = split_paragraphs(&article.text);
         self.heights = Heights::new(self.paragraphs.len());
@@ -178,6 +189,10 @@ impl Reader {
         let mut area = egui::ScrollArea::vertical()
             .id_salt("reader")
             .auto_shrink([false, false]);
+        let restore = self.restore_offset.take();
+        if let Some((p, into)) = restore.filter(|_| scroll_target.is_none()) {
+            area = area.vertical_scroll_offset(self.heights.top(p) + into);
+        }
         if let Some(offset) = scroll_target {
             // Position the target paragraph directly: its y is known from the kept heights.
             let p = self.paragraph_of(offset);
@@ -198,6 +213,7 @@ impl Reader {
             let left = content.min.x + ((width - wrap_width - GUTTER) / 2.0).max(0.0) + GUTTER;
             let first = self.heights.at(viewport.min.y);
             let mut y = self.heights.top(first);
+            self.last_offset = (first, viewport.min.y - y);
             let mut visible: Vec<(usize, Pos2, Arc<Galley>)> = Vec::new();
             let mut p = first;
             while p < self.paragraphs.len() && y <= viewport.max.y {
