@@ -59,7 +59,7 @@ struct LayoutKey {
 }
 
 /// A claim as the reader paints it.
-#[derive(Debug, Clone, Hash)]
+#[derive(Debug, Clone)]
 pub struct Highlight {
     pub id: ClaimId,
     pub range: Range<usize>,
