@@ -195,6 +195,7 @@ fn whole_app(path: &Path, screen: &Screen) -> WholeApp {
             Startup {
                 files: vec![path.to_owned()],
                 fresh: true,
+                ..Default::default()
             },
             Box::new(ScriptedDialogs::default()),
             Settings::default(),
@@ -355,6 +356,7 @@ fn open_article_ms(text: &str) -> f64 {
         Startup {
             files: Vec::new(),
             fresh: true,
+            ..Default::default()
         },
         Box::new(ScriptedDialogs::default()),
         Settings::default(),

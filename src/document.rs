@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::atomic::{OsStorage, Storage};
+use crate::disk::DiskStamp;
 use crate::edit::{Edit, EditError, History, MergeKey};
 use crate::file::{self, LoadError, LoadReport, SaveError};
 use crate::model::{ArticleId, Briefing, ClaimId};
@@ -15,6 +17,10 @@ pub struct Document {
     pub path: Option<PathBuf>,
     /// What the last load found and repaired.
     pub load_report: LoadReport,
+    /// The file as last read or written, to notice another program changing it.
+    pub disk: Option<DiskStamp>,
+    /// Open elsewhere: changes are refused, saving needs a new name.
+    pub read_only: bool,
 }
 
 impl Document {
@@ -26,6 +32,8 @@ impl Document {
             history: History::saved(),
             path: None,
             load_report: LoadReport::default(),
+            disk: None,
+            read_only: false,
         }
     }
 
@@ -37,11 +45,13 @@ impl Document {
             history: History::saved(),
             path: None,
             load_report,
+            disk: None,
+            read_only: false,
         })
     }
 
     pub fn open(path: &Path) -> Result<Self, LoadError> {
-        let (briefing, load_report) = file::load(path)?;
+        let (briefing, load_report, stamp) = file::load_stamped(path)?;
         let mut history = History::saved();
         if load_report.changed_anything() {
             // Repairs made on load are unsaved changes: the user decides whether to keep them.
@@ -52,22 +62,36 @@ impl Document {
             history,
             path: Some(path.to_owned()),
             load_report,
+            disk: Some(stamp),
+            read_only: false,
         })
     }
 
+    fn writable(&self) -> Result<(), EditError> {
+        if self.read_only {
+            Err(EditError::ReadOnly)
+        } else {
+            Ok(())
+        }
+    }
+
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        self.writable()?;
         self.history.apply(&mut self.briefing, edit)
     }
 
     pub fn apply_merging(&mut self, edit: Edit, key: MergeKey) -> Result<(), EditError> {
+        self.writable()?;
         self.history.apply_merging(&mut self.briefing, edit, key)
     }
 
     pub fn undo(&mut self) -> Result<bool, EditError> {
+        self.writable()?;
         self.history.undo(&mut self.briefing)
     }
 
     pub fn redo(&mut self) -> Result<bool, EditError> {
+        self.writable()?;
         self.history.redo(&mut self.briefing)
     }
 
@@ -75,9 +99,15 @@ impl Document {
         self.history.is_dirty()
     }
 
-    /// Saves to `path` (atomically) and remembers it as the document's file.
+    /// Saves to `path` (atomically) and remembers it as the document's file. On failure
+    /// nothing changes: the old file, the path and the unsaved state stay as they were.
     pub fn save_to(&mut self, path: &Path) -> Result<(), SaveError> {
-        file::save(path, &self.briefing)?;
+        self.save_to_with(&OsStorage, path)
+    }
+
+    pub fn save_to_with(&mut self, storage: &dyn Storage, path: &Path) -> Result<(), SaveError> {
+        let stamp = file::save_with(storage, path, &self.briefing)?;
+        self.disk = Some(stamp);
         self.path = Some(path.to_owned());
         self.history.mark_saved();
         self.history.seal();

@@ -59,6 +59,10 @@ pub enum EditError {
     DuplicateClaim(ClaimId),
     #[error("the claim's offsets do not select its quote in the article text")]
     AnchorMismatch,
+    #[error(
+        "this briefing is open read-only (it is open in another window); use Save As to keep a copy you can change"
+    )]
+    ReadOnly,
 }
 
 /// Applies `edit` and returns its inverse. On error the briefing is unchanged.

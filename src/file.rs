@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 use ron::ser::PrettyConfig;
 
 use crate::anchor::{MatchKind, Resolution};
-use crate::atomic::write_atomic;
+use crate::atomic::{OsStorage, Storage, write_atomic_with};
+use crate::disk::DiskStamp;
 use crate::model::{ArticleId, Briefing, ClaimId, sha256_hex};
 use crate::text::TextIndex;
 
@@ -112,6 +113,11 @@ impl LoadReport {
 
 /// Reads and verifies a briefing file. Never writes to it.
 pub fn load(path: &Path) -> Result<(Briefing, LoadReport), LoadError> {
+    load_stamped(path).map(|(b, r, _)| (b, r))
+}
+
+/// [`load`], with a stamp of the bytes read to tell later whether the file has changed.
+pub fn load_stamped(path: &Path) -> Result<(Briefing, LoadReport, DiskStamp), LoadError> {
     let io = |source| LoadError::Io {
         path: path.to_owned(),
         source,
@@ -135,6 +141,7 @@ pub fn load(path: &Path) -> Result<(Briefing, LoadReport), LoadError> {
             size: bytes.len() as u64,
         });
     }
+    let stamp = DiskStamp::of(path, &bytes);
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -149,7 +156,8 @@ pub fn load(path: &Path) -> Result<(Briefing, LoadReport), LoadError> {
             });
         }
     };
-    from_ron_str(&text, path)
+    let (briefing, report) = from_ron_str(&text, path)?;
+    Ok((briefing, report, stamp))
 }
 
 /// Parses briefing RON (`path` is only for messages), migrates it and verifies anchors.
@@ -171,6 +179,22 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<(Briefing, LoadReport), L
     renew_duplicate_ids(&mut briefing, &mut report);
     verify(&mut briefing, &mut report);
     Ok((briefing, report))
+}
+
+/// Checks a briefing that did not come from a file (a recovery journal) as loading does:
+/// fresh ids for duplicates, every claim against its text.
+pub fn check_briefing(briefing: &mut Briefing, path: &Path) -> Result<LoadReport, LoadError> {
+    if briefing.format_version > FORMAT_VERSION {
+        return Err(LoadError::NewerVersion {
+            path: path.to_owned(),
+            found: briefing.format_version,
+        });
+    }
+    let mut report = LoadReport::default();
+    briefing.format_version = FORMAT_VERSION;
+    renew_duplicate_ids(briefing, &mut report);
+    verify(briefing, &mut report);
+    Ok(report)
 }
 
 /// One step per past format: parse the old shape, convert forward. Only version 1 exists.
@@ -328,11 +352,22 @@ pub fn to_ron_string(briefing: &Briefing) -> String {
 }
 
 /// Saves atomically, keeping the previous file as `NAME.ron.bak`.
-pub fn save(path: &Path, briefing: &Briefing) -> Result<(), SaveError> {
-    write_atomic(path, to_ron_string(briefing).as_bytes(), true).map_err(|source| SaveError {
+pub fn save(path: &Path, briefing: &Briefing) -> Result<DiskStamp, SaveError> {
+    save_with(&OsStorage, path, briefing)
+}
+
+/// [`save`] through the given storage; returns the stamp of what was written.
+pub fn save_with(
+    storage: &dyn Storage,
+    path: &Path,
+    briefing: &Briefing,
+) -> Result<DiskStamp, SaveError> {
+    let text = to_ron_string(briefing);
+    write_atomic_with(storage, path, text.as_bytes(), true).map_err(|source| SaveError {
         path: path.to_owned(),
         source,
-    })
+    })?;
+    Ok(DiskStamp::of(path, text.as_bytes()))
 }
 
 #[cfg(test)]

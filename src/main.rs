@@ -11,6 +11,7 @@ fn main() -> ExitCode {
         return match app::run(Startup {
             files: cli.files,
             fresh: false,
+            places: briefing_notes::places::Places::platform(),
         }) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

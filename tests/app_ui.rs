@@ -28,7 +28,15 @@ fn build(
 }
 
 fn harness_with(files: Vec<PathBuf>, dialogs: ScriptedDialogs) -> Harness<'static, BriefingApp> {
-    build(Startup { files, fresh: true }, dialogs, Settings::default())
+    build(
+        Startup {
+            files,
+            fresh: true,
+            ..Default::default()
+        },
+        dialogs,
+        Settings::default(),
+    )
 }
 
 fn sample() -> (Harness<'static, BriefingApp>, ScriptedDialogs) {

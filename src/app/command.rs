@@ -66,6 +66,30 @@ pub enum Command {
     ResolveUnsaved(UnsavedChoice),
     DismissMessage(usize),
     ShowOrphans,
+    /// The user answered the offer to restore work from a recovery journal.
+    ResolveRecovery(RecoveryChoice),
+    /// Open a briefing that is open in another window, without the right to change it.
+    OpenReadOnly(PathBuf),
+    /// The user answered "the file changed on disk".
+    ResolveChanged(ChangedChoice),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecoveryChoice {
+    Restore,
+    Discard,
+    /// Keep the journal and ask again at the next start.
+    Later,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangedChoice {
+    /// Load the file as it is now on disk.
+    Reload,
+    /// Keep the version in the window: save it under another name.
+    KeepMine,
+    /// Decide later (saving over the file will ask again).
+    Later,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,8 +1,10 @@
 //! The desktop app. It only displays state and pushes [`Command`]s; every change to the
 //! briefing goes through the core's [`crate::edit::Edit`] path in [`BriefingApp::run`].
 
+pub mod autosave;
 pub mod command;
 pub mod dialogs;
+mod files;
 mod find;
 mod heights;
 mod panels;
@@ -11,17 +13,24 @@ pub mod settings;
 pub mod theme;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::Receiver;
+use std::time::Instant;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use crate::atomic::{OsStorage, Storage};
 use crate::document::Document;
 use crate::edit::{BriefingField, Edit};
 use crate::export::to_markdown;
 use crate::import::{ImportError, ImportOptions, Imported, import_file};
+use crate::journal::{self, Orphan};
+use crate::lock::BriefingLock;
 use crate::model::{Article, ArticleId, ArticleMeta, Claim, ClaimId, Status, now};
+use crate::places::Places;
 use crate::text::{TextIndex, normalize_article_text};
-pub use command::{Command, UnsavedChoice};
+use autosave::Autosave;
+pub use command::{ChangedChoice, Command, RecoveryChoice, UnsavedChoice};
 use dialogs::{DialogKind, DialogOutcome, Dialogs};
 use find::Find;
 use reader::{Highlight, Reader};
@@ -70,6 +79,8 @@ pub struct Startup {
     pub files: Vec<PathBuf>,
     /// Ignore the remembered last briefing (tests, and `--sample`).
     pub fresh: bool,
+    /// Where journals, locks and settings go; none (the default) turns those off.
+    pub places: Places,
 }
 
 /// A line shown at the top of the window until dismissed.
@@ -99,6 +110,28 @@ pub enum Modal {
     Orphans,
     /// Web pages in which no article was found: offer their whole text.
     NoArticle(Vec<PathBuf>),
+    /// Unsaved work found in a recovery journal.
+    Recover(Box<RecoveryOffer>),
+    /// The briefing is open in another window.
+    OpenElsewhere(PathBuf),
+    /// The briefing's file was changed by another program; `saving` when found on Save.
+    ChangedOnDisk {
+        saving: bool,
+    },
+}
+
+/// What the recovery prompt shows about a journal.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecoveryOffer {
+    pub title: String,
+    /// The briefing's file, or `None` for one never saved.
+    pub path: Option<PathBuf>,
+    pub written: chrono::DateTime<chrono::Utc>,
+    pub changes: String,
+    /// The file was changed after the work was journaled (saved elsewhere, or by git).
+    pub file_changed_since: bool,
+    /// More journals wait after this one.
+    pub more: usize,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -157,6 +190,20 @@ pub struct BriefingApp {
     pending_imports: Vec<(String, Receiver<ImportResults>)>,
     /// To wake the UI from worker threads.
     ctx: egui::Context,
+    /// Every write of a briefing or journal goes through this (tests make it fail).
+    storage: Arc<dyn Storage>,
+    places: Places,
+    autosave: Autosave,
+    /// Held while the briefing is open, so a second window is told.
+    lock: Option<BriefingLock>,
+    /// Journals of earlier runs not yet restored or discarded; the first is being offered.
+    recovery: Vec<Orphan>,
+    /// Whether the window had focus last frame (regaining it checks the file on disk).
+    was_focused: bool,
+    /// A change on disk the user has already been told about (by content hash).
+    disk_seen: Option<[u8; 32]>,
+    /// The settings as last written, to write only when they change.
+    settings_written: Option<Settings>,
 }
 
 type ImportResult = Result<Imported, ImportError>;
@@ -177,9 +224,16 @@ impl BriefingApp {
     pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup) -> Self {
         let ctx = cc.egui_ctx.clone();
         let dialogs = dialogs::NativeDialogs::new(move || ctx.request_repaint());
-        let settings = cc
-            .storage
-            .and_then(|s| eframe::get_value(s, settings::STORAGE_KEY))
+        // Settings live in their own file (written atomically); older versions kept them
+        // in eframe's storage, which is still read once.
+        let settings = startup
+            .places
+            .settings_file()
+            .and_then(|p| Settings::load(&p))
+            .or_else(|| {
+                cc.storage
+                    .and_then(|s| eframe::get_value(s, settings::STORAGE_KEY))
+            })
             .unwrap_or_default();
         Self::with_parts(&cc.egui_ctx, startup, Box::new(dialogs), settings)
     }
@@ -213,10 +267,58 @@ impl BriefingApp {
             last_focus: None,
             pending_imports: Vec::new(),
             ctx: ctx.clone(),
+            storage: Arc::new(OsStorage),
+            places: startup.places.clone(),
+            autosave: Autosave::off(),
+            lock: None,
+            recovery: Vec::new(),
+            was_focused: true,
+            disk_seen: None,
+            settings_written: None,
         };
+        app.settings_written = Some(app.settings.clone());
         app.apply_theme(ctx);
+        app.start_autosave();
         app.start(startup);
+        app.find_recovery();
         app
+    }
+
+    /// Replaces the storage every save goes through (tests: a disk that fails).
+    pub fn set_storage(&mut self, storage: Arc<dyn Storage>) {
+        self.storage = storage;
+        self.start_autosave();
+    }
+
+    fn start_autosave(&mut self) {
+        let Some(dir) = self.places.recovery() else {
+            return;
+        };
+        match journal::Journal::start(&dir) {
+            Ok(j) => {
+                let ctx = self.ctx.clone();
+                self.autosave =
+                    Autosave::new(j, self.storage.clone(), move || ctx.request_repaint());
+            }
+            Err(e) => self.error(format!(
+                "Autosave is off: the recovery folder {} cannot be used ({e}). Save often.",
+                dir.display()
+            )),
+        }
+    }
+
+    /// Where this run's recovery journal is written, when autosave is on.
+    pub fn journal_path(&self) -> Option<&Path> {
+        self.autosave.journal_path()
+    }
+
+    pub fn autosave_on(&self) -> bool {
+        self.autosave.is_on()
+    }
+
+    /// Waits until the journal writes already scheduled have been made (tests).
+    pub fn wait_for_autosave(&self) -> bool {
+        self.autosave.wait_idle(std::time::Duration::from_secs(10))
     }
 
     fn start(&mut self, startup: Startup) {
@@ -250,6 +352,8 @@ impl BriefingApp {
 
     fn set_document(&mut self, doc: Document) {
         self.doc = doc;
+        self.autosave.reset();
+        self.disk_seen = None;
         self.current = self.doc.briefing.articles.first().map(|a| a.id);
         self.reader.clear();
         self.selected_claim = None;
@@ -462,10 +566,7 @@ impl BriefingApp {
                     self.open_path(&p);
                 }
             }
-            Command::Save => match self.doc.path.clone() {
-                Some(p) => self.save_to(&p),
-                None => self.run(ctx, Command::SaveAs),
-            },
+            Command::Save => self.save(ctx),
             Command::SaveAs => {
                 let suggested = format!("{}.ron", file_stem_for(&self.doc.briefing.title));
                 self.ask(DialogKind::SaveBriefing { suggested });
@@ -611,6 +712,12 @@ impl BriefingApp {
                 }
             }
             Command::ShowOrphans => self.modal = Some(Modal::Orphans),
+            Command::ResolveRecovery(choice) => self.resolve_recovery(choice),
+            Command::OpenReadOnly(p) => {
+                self.modal = None;
+                self.open_read_only(&p);
+            }
+            Command::ResolveChanged(choice) => self.resolve_changed(ctx, choice),
         }
     }
 
@@ -727,31 +834,6 @@ impl BriefingApp {
             self.reader.scroll_to(r.start);
         }
         self.find.focus = true;
-    }
-
-    fn open_path(&mut self, path: &Path) {
-        match Document::open(path) {
-            Ok(doc) => {
-                self.settings.remember(path);
-                self.set_document(doc);
-            }
-            Err(e) => self.error(format!("Could not open the briefing. {e}")),
-        }
-    }
-
-    fn save_to(&mut self, path: &Path) {
-        match self.doc.save_to(path) {
-            Ok(()) => {
-                self.settings.remember(path);
-                if let Some(then) = self.after_save.take() {
-                    self.commands.push(command_after(then));
-                }
-            }
-            Err(e) => {
-                self.after_save = None;
-                self.error(format!("{e}. Your changes are still here, unsaved."));
-            }
-        }
     }
 
     /// Imports article files: small ones at once, big ones (a saved page can take a second
@@ -883,15 +965,17 @@ impl BriefingApp {
         match choice {
             UnsavedChoice::Cancel => {}
             UnsavedChoice::Save => {
-                let Some(path) = self.doc.path.clone() else {
-                    // Never saved: ask where, and carry on once it is saved.
+                if self.doc.path.is_none() || self.doc.read_only {
+                    // Never saved (or not ours to save): ask where, and carry on once saved.
                     self.after_save = Some(then);
                     self.run(ctx, Command::SaveAs);
                     return;
-                };
-                self.save_to(&path);
-                if !self.doc.is_dirty() {
-                    self.continue_after(ctx, then);
+                }
+                self.after_save = Some(then);
+                self.save(ctx);
+                if self.modal.is_some() {
+                    // The file changed on disk: the user decides first, and the quit waits.
+                    self.after_save = None;
                 }
             }
             UnsavedChoice::Discard => {
@@ -988,6 +1072,11 @@ impl eframe::App for BriefingApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.modal = Some(Modal::Unsaved(After::Quit));
         }
+        let focused = ctx.input(|i| i.focused);
+        if focused && !self.was_focused {
+            self.check_disk();
+        }
+        self.was_focused = focused;
         self.poll_dialog(&ctx);
         self.poll_imports(&ctx);
         if self.modal.is_none() {
@@ -1012,6 +1101,12 @@ impl eframe::App for BriefingApp {
         self.panels(ui);
         self.modal_ui(&ctx);
         self.run_commands(&ctx);
+        if let Some(wait) = self.autosave.tick(&self.doc, Instant::now()) {
+            ctx.request_repaint_after(wait);
+        }
+        if let Some(e) = self.autosave.take_error() {
+            self.error(e);
+        }
         let title = self.window_title();
         if title != self.window_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -1019,8 +1114,14 @@ impl eframe::App for BriefingApp {
         }
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, settings::STORAGE_KEY, &self.settings);
+    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        self.store_settings();
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.store_settings();
+        // Clean exits leave no journal, unless the work is still unsaved.
+        self.autosave.write_now(&self.doc);
     }
 }
 

@@ -2,7 +2,7 @@
 
 use egui::{Key, RichText, TextEdit, Ui};
 
-use super::command::{Command, UnsavedChoice};
+use super::command::{ChangedChoice, Command, RecoveryChoice, UnsavedChoice};
 use super::dialogs::DialogKind;
 use super::shortcuts;
 use super::theme::{status_color, status_letter};
@@ -216,8 +216,16 @@ impl BriefingApp {
             };
             ui.label(where_);
             ui.separator();
-            if self.doc.is_dirty() {
-                ui.label(RichText::new("Unsaved changes").strong());
+            if self.doc.read_only {
+                ui.label(RichText::new("Read-only (open in another window)").strong())
+                    .on_hover_text("Save As makes a copy you can change.");
+            } else if self.doc.is_dirty() {
+                let text = if self.autosave_on() {
+                    "Unsaved changes (kept for recovery)"
+                } else {
+                    "Unsaved changes"
+                };
+                ui.label(RichText::new(text).strong());
             } else {
                 ui.label("Saved");
             }
@@ -811,6 +819,84 @@ impl BriefingApp {
                     }
                 });
                 updated = Some(Modal::NoArticle(paths));
+            }
+            Modal::Recover(offer) => {
+                ui.heading("Restore unsaved work?");
+                ui.label("briefing-notes did not close normally. This work was not saved:");
+                egui::Grid::new("recover").num_columns(2).show(ui, |ui| {
+                    ui.label("Briefing");
+                    ui.strong(&offer.title);
+                    ui.end_row();
+                    ui.label("File");
+                    ui.label(match &offer.path {
+                        Some(p) => p.display().to_string(),
+                        None => "never saved".to_owned(),
+                    });
+                    ui.end_row();
+                    ui.label("Last change");
+                    ui.label(offer.written.with_timezone(&chrono::Local).format("%A %-d %B %Y, %H:%M").to_string());
+                    ui.end_row();
+                    ui.label("Changes");
+                    ui.label(&offer.changes);
+                    ui.end_row();
+                });
+                if offer.file_changed_since {
+                    ui.label(RichText::new("The file has been changed since by another program: restoring shows your version; saving will ask before replacing the file.").color(ui.visuals().warn_fg_color));
+                }
+                ui.label("Restoring opens the work unsaved; your file is not changed until you save.");
+                if offer.more > 0 {
+                    ui.label(format!("{} more unsaved briefing(s) will be offered next.", offer.more));
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("Restore").clicked() {
+                        commands.push(Command::ResolveRecovery(RecoveryChoice::Restore));
+                    }
+                    if ui.button("Discard").clicked() {
+                        commands.push(Command::ResolveRecovery(RecoveryChoice::Discard));
+                    }
+                    if ui.button("Decide later").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+                        commands.push(Command::ResolveRecovery(RecoveryChoice::Later));
+                    }
+                });
+            }
+            Modal::OpenElsewhere(path) => {
+                ui.heading("Open in another window");
+                ui.label(format!(
+                    "{} is open in another briefing-notes window. Two windows changing one file would overwrite each other's work.",
+                    path.display()
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Open read-only").clicked() {
+                        commands.push(Command::OpenReadOnly(path.clone()));
+                    }
+                    if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+                        close = true;
+                    }
+                });
+            }
+            Modal::ChangedOnDisk { saving } => {
+                ui.heading("The file changed on disk");
+                let name = self.doc.display_name();
+                ui.label(format!("Another program (an editor, a git pull…) has changed {name} since it was opened here."));
+                if self.doc.is_dirty() {
+                    ui.label("You have unsaved changes. Reload discards them and shows the file as it is now; Keep mine saves your version under another name.");
+                } else {
+                    ui.label("Reload shows the file as it is now; Keep mine saves the version in this window under another name.");
+                }
+                if saving {
+                    ui.label("Nothing was saved: saving now would overwrite the other program's changes.");
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("Reload").clicked() {
+                        commands.push(Command::ResolveChanged(ChangedChoice::Reload));
+                    }
+                    if ui.button("Keep mine…").clicked() {
+                        commands.push(Command::ResolveChanged(ChangedChoice::KeepMine));
+                    }
+                    if ui.button("Decide later").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+                        commands.push(Command::ResolveChanged(ChangedChoice::Later));
+                    }
+                });
             }
         });
         if let Some(m) = updated {

@@ -54,3 +54,22 @@ impl Settings {
         }
     }
 }
+
+impl Settings {
+    /// Reads the settings file; a missing or damaged one gives the defaults (settings are
+    /// conveniences, never worth refusing to start over).
+    pub fn load(path: &Path) -> Option<Self> {
+        let text = std::fs::read_to_string(path).ok()?;
+        ron::Options::default().from_str(&text).ok()
+    }
+
+    /// Writes the settings file atomically.
+    pub fn store(&self, path: &Path) -> std::io::Result<()> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
+            .map_err(std::io::Error::other)?;
+        crate::atomic::write_atomic(path, text.as_bytes(), false)
+    }
+}
