@@ -36,6 +36,7 @@ fn is_false(b: &bool) -> bool {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Anchor {
     /// First char of the span (inclusive), in Unicode scalar values.
     pub start: usize,
@@ -223,7 +224,7 @@ fn best_exact(anchor: &Anchor, index: &TextIndex) -> Option<Range<usize>> {
     let len = index.char_len();
     let m = anchor.quote.chars().count();
     let near = anchor.start.min(len).saturating_sub(NEAR_EXACT_WINDOW)
-        ..(anchor.start + NEAR_EXACT_WINDOW + m).min(len);
+        ..anchor.start.saturating_add(NEAR_EXACT_WINDOW + m).min(len);
     if let Some((range, context)) = best_exact_among(
         anchor,
         index,

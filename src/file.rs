@@ -163,6 +163,15 @@ pub fn load_stamped(path: &Path) -> Result<(Briefing, LoadReport, DiskStamp), Lo
 /// Parses briefing RON (`path` is only for messages), migrates it and verifies anchors.
 pub fn from_ron_str(text: &str, path: &Path) -> Result<(Briefing, LoadReport), LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // A checkout with `core.autocrlf` turns every line end into CRLF, inside the article
+    // texts too; this program never writes a CR (imports turn them into LF), so undo it.
+    let lf;
+    let text = if text.contains("\r\n") {
+        lf = text.replace("\r\n", "\n");
+        lf.as_str()
+    } else {
+        text
+    };
     let mut report = LoadReport::default();
     let version = peek_format_version(text).unwrap_or(FORMAT_VERSION);
     if version > FORMAT_VERSION {
@@ -363,6 +372,17 @@ pub fn save_with(
     briefing: &Briefing,
 ) -> Result<DiskStamp, SaveError> {
     let text = to_ron_string(briefing);
+    if text.len() as u64 > MAX_FILE_BYTES {
+        // Written, it could not be opened again: refuse, and the work stays in memory (and
+        // in the recovery journal).
+        return Err(SaveError {
+            path: path.to_owned(),
+            source: std::io::Error::other(format!(
+                "the briefing would be {} MB, and files over 64 MB cannot be opened again; remove articles or split the briefing",
+                text.len() / (1024 * 1024)
+            )),
+        });
+    }
     write_atomic_with(storage, path, text.as_bytes(), true).map_err(|source| SaveError {
         path: path.to_owned(),
         source,
@@ -398,6 +418,22 @@ mod tests {
         .unwrap_err();
         assert!(matches!(err, LoadError::NewerVersion { found: 99, .. }));
         assert!(err.to_string().contains("newer version"));
+    }
+
+    #[test]
+    fn a_briefing_too_big_to_reopen_is_not_saved() {
+        use crate::model::{Article, ArticleMeta, now};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.ron");
+        let mut b = Briefing::new("Big", "");
+        let text = "Twenty megabytes of text. ".repeat(17 * 1024 * 1024 / 26);
+        for _ in 0..4 {
+            b.articles
+                .push(Article::new(ArticleMeta::default(), &text, now()));
+        }
+        let err = save(&path, &b).unwrap_err();
+        assert!(err.to_string().contains("cannot be opened again"), "{err}");
+        assert!(!path.exists());
     }
 
     #[test]

@@ -179,14 +179,14 @@ pub fn orphans(dir: &Path) -> Vec<Orphan> {
 
 /// Reads a journal and checks its briefing as a briefing file is checked on load.
 pub fn read_entry(path: &Path) -> Result<Entry, JournalError> {
-    let bytes = fs::read(path)?;
     let damaged = |message: String| JournalError::Damaged {
         path: path.to_owned(),
         message,
     };
-    if bytes.len() as u64 > file::MAX_FILE_BYTES * 2 {
+    if fs::metadata(path)?.len() > file::MAX_FILE_BYTES * 2 {
         return Err(damaged("it is too large".into()));
     }
+    let bytes = fs::read(path)?;
     let text = String::from_utf8(bytes).map_err(|_| damaged("not UTF-8 text".into()))?;
     let entry: Entry = ron::Options::default()
         .from_str(&text)

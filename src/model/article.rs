@@ -28,6 +28,7 @@ pub struct ArticleMeta {
 
 /// Field order here is the order in the file; `text` comes last because it is long.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Article {
     pub id: ArticleId,
     pub title: String,

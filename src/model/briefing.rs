@@ -9,6 +9,7 @@ use super::ids::{ArticleId, BriefingId, ClaimId};
 
 /// Field order here is the order in the file; `format_version` must stay first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Briefing {
     pub format_version: u32,
     pub id: BriefingId,

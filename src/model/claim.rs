@@ -59,6 +59,7 @@ impl FromStr for Status {
 
 /// Field order here is the order in the file: keep it stable so files diff cleanly.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Claim {
     pub id: ClaimId,
     pub status: Status,
