@@ -2,6 +2,7 @@
 //! line. Nothing here depends on the GUI.
 
 pub mod anchor;
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod atomic;
 pub mod cli;

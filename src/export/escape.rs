@@ -28,10 +28,13 @@ fn escape_line(line: &str) -> String {
         return line.to_owned();
     }
     let mut out = String::with_capacity(line.len() + 8);
-    let chars: Vec<char> = line
+    // Control chars read as spaces, and are trimmed as such: "\u{1}+" must not become a line
+    // starting " +", a list item (found by fuzzing).
+    let visible: String = line
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
+    let chars: Vec<char> = visible.trim().chars().collect();
     // A list, setext-underline or thematic-break marker only counts at the start of a line.
     let mut start_escape_at = None;
     match chars.first() {
