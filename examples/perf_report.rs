@@ -450,9 +450,12 @@ fn startup_ms(briefing: &Path) -> Result<f64, String> {
         .ok_or("build the app first: cargo build --release")?;
     let blank = distinct_colours(&xwd_root(&display)?);
     let started = Instant::now();
+    // Its own app folders: no recovery offer or lock from the user's own runs.
+    let home = std::env::temp_dir().join(format!("briefing-notes-perf-{}", std::process::id()));
     let mut child = std::process::Command::new(bin)
         .arg(briefing)
         .env("DISPLAY", &display)
+        .env(briefing_notes::places::HOME_VAR, &home)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()

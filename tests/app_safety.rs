@@ -189,6 +189,13 @@ fn restore_brings_back_every_change_and_leaves_the_file_alone() {
     assert!(app.doc.is_dirty(), "restored work is unsaved");
     assert_eq!(app.doc.path.as_deref(), Some(w.briefing().as_path()));
     assert_eq!(std::fs::read(w.briefing()).unwrap(), before);
+    // The restored briefing is still locked against a second window.
+    let second = w.open();
+    assert!(matches!(
+        second.state().modal,
+        Some(Modal::OpenElsewhere(_))
+    ));
+    drop(second);
     // The work now lives in this run's journal, and the old one is gone.
     let files = w.recovery_files();
     assert_eq!(files.len(), 1);
@@ -381,7 +388,15 @@ fn a_second_window_is_told_and_can_open_read_only() {
         Some(DialogKind::SaveBriefing { .. })
     ));
     assert_eq!(std::fs::read(w.briefing()).unwrap(), before);
-    // Once the first window closes (or crashes), the file can be opened normally.
+    // Once the first window moves on to another briefing, closes or crashes, the file can be
+    // opened normally.
+    let mut first = first;
+    first.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    first.run();
+    assert!(first.state().doc.path.is_none());
+    let fourth = w.open();
+    assert!(fourth.state().modal.is_none(), "New released the lock");
+    drop(fourth);
     drop(first);
     drop(second);
     let third = w.open();

@@ -29,6 +29,7 @@ struct Progress {
 pub struct Autosave {
     journal: Option<Arc<Journal>>,
     tx: Option<Sender<(u64, Job)>>,
+    worker: Option<std::thread::JoinHandle<()>>,
     progress: Arc<(Mutex<Progress>, Condvar)>,
     errors: Option<Receiver<String>>,
     /// The revision in the journal, if it holds this document's work.
@@ -46,6 +47,7 @@ impl Autosave {
         Self {
             journal: None,
             tx: None,
+            worker: None,
             progress: Arc::default(),
             errors: None,
             written: None,
@@ -89,9 +91,10 @@ impl Autosave {
                 }
             });
         match spawned {
-            Ok(_) => Self {
+            Ok(worker) => Self {
                 journal: Some(journal),
                 tx: Some(tx),
+                worker: Some(worker),
                 progress,
                 errors: Some(err_rx),
                 ..Self::off()
@@ -195,6 +198,17 @@ impl Autosave {
     /// A failed journal write, to show the user.
     pub fn take_error(&mut self) -> Option<String> {
         self.errors.as_ref().and_then(|rx| rx.try_recv().ok())
+    }
+}
+
+impl Drop for Autosave {
+    fn drop(&mut self) {
+        // The worker finishes what it was given and lets go of the journal (and its lock)
+        // before this returns, so "this run is over" is true once the app is gone.
+        self.tx = None;
+        if let Some(w) = self.worker.take() {
+            let _ = w.join();
+        }
     }
 }
 

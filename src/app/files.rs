@@ -277,7 +277,8 @@ impl BriefingApp {
             && p.exists()
         {
             match self.lock_for(p) {
-                Ok(l) => self.lock = l,
+                Ok(Some(l)) => self.lock = Some(l),
+                Ok(None) => {}
                 Err(LockError::HeldElsewhere(_)) => {
                     self.lock = None;
                     self.info(format!(

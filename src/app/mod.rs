@@ -352,6 +352,15 @@ impl BriefingApp {
 
     fn set_document(&mut self, doc: Document) {
         self.doc = doc;
+        // The lock belongs to the briefing that was open: a new or other one lets it go.
+        if self.lock.as_ref().is_some_and(|l| {
+            self.doc
+                .path
+                .as_deref()
+                .is_none_or(|p| !files::same_file(&l.briefing, p))
+        }) {
+            self.lock = None;
+        }
         self.autosave.reset();
         self.disk_seen = None;
         self.current = self.doc.briefing.articles.first().map(|a| a.id);

@@ -267,25 +267,29 @@ impl BriefingApp {
     fn outline(&mut self, ui: &mut Ui) {
         let b = &self.doc.briefing;
         let (title, analyst, summary) = (b.title.clone(), b.analyst.clone(), b.summary.clone());
+        // Open in another window: shown, not changeable (Save As makes a copy to change).
+        let read_only = self.doc.read_only;
         let mut commands = Vec::new();
         egui::ScrollArea::vertical()
             .id_salt("outline")
             .show(ui, |ui| {
                 ui.heading("Briefing");
-                for (field, label, mut value, rows) in [
-                    (BriefingField::Title, "Title", title, 1),
-                    (BriefingField::Analyst, "Analyst", analyst, 1),
-                    (BriefingField::Summary, "Bottom line", summary, 4),
-                ] {
-                    if labelled_field(ui, label, &mut value, rows).changed() {
-                        commands.push(Command::SetField { field, value });
+                ui.add_enabled_ui(!read_only, |ui| {
+                    for (field, label, mut value, rows) in [
+                        (BriefingField::Title, "Title", title, 1),
+                        (BriefingField::Analyst, "Analyst", analyst, 1),
+                        (BriefingField::Summary, "Bottom line", summary, 4),
+                    ] {
+                        if labelled_field(ui, label, &mut value, rows).changed() {
+                            commands.push(Command::SetField { field, value });
+                        }
                     }
-                }
+                });
                 ui.separator();
                 ui.horizontal(|ui| {
                     ui.heading("Articles");
                     if ui
-                        .add_enabled(!self.dialog_open(), egui::Button::new("Add…"))
+                        .add_enabled(!self.dialog_open() && !read_only, egui::Button::new("Add…"))
                         .on_hover_text(
                             "Add article files (saved web pages, .md, .txt); you can also drop files on the window",
                         )
@@ -294,7 +298,7 @@ impl BriefingApp {
                         commands.push(Command::AddArticles);
                     }
                     if ui
-                        .button("Paste…")
+                        .add_enabled(!read_only, egui::Button::new("Paste…"))
                         .on_hover_text("Paste an article's text")
                         .clicked()
                     {
@@ -331,7 +335,7 @@ impl BriefingApp {
                             ui.label(RichText::new(&a.outlet).small().weak());
                         }
                         if ui
-                            .small_button("Remove")
+                            .add_enabled(!read_only, egui::Button::new("Remove").small())
                             .on_hover_text("Remove this article and its claims (undoable)")
                             .clicked()
                         {
@@ -345,6 +349,9 @@ impl BriefingApp {
                 if let Some((id, meta, added, sha256)) = details {
                     ui.separator();
                     ui.collapsing("Article details", |ui| {
+                        if read_only {
+                            ui.disable();
+                        }
                         let mut edited = meta.clone();
                         let mut changed = false;
                         for (label, value) in [
@@ -537,6 +544,9 @@ impl BriefingApp {
             ui.label(RichText::new("Select a claim to edit its note and attribution.").weak());
             return;
         };
+        if self.doc.read_only {
+            ui.disable();
+        }
         let mut commands = Vec::new();
         let update = |commands: &mut Vec<Command>, c: Claim, field: &'static str| {
             commands.push(Command::UpdateClaim {
@@ -633,11 +643,13 @@ impl BriefingApp {
                 ui.visuals().text_color()
             };
             egui::Frame::group(ui.style()).show(ui, |ui| {
+                // A long message wraps within the reader's width instead of widening it.
+                ui.set_width(ui.available_width());
                 ui.horizontal(|ui| {
-                    ui.label(RichText::new(&m.text).color(color));
                     if ui.small_button("Dismiss").clicked() {
                         dismiss = Some(i);
                     }
+                    ui.add(egui::Label::new(RichText::new(&m.text).color(color)).wrap());
                 });
             });
         }
