@@ -164,9 +164,11 @@ pub fn load_stamped(path: &Path) -> Result<(Briefing, LoadReport, DiskStamp), Lo
 pub fn from_ron_str(text: &str, path: &Path) -> Result<(Briefing, LoadReport), LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // A checkout with `core.autocrlf` turns every line end into CRLF, inside the article
-    // texts too; this program never writes a CR (imports turn them into LF), so undo it.
+    // texts too. This program writes LF after the opening `Briefing(`, so a CRLF there means
+    // the whole file was converted: undo it. (A CR the user typed in a field stays as is.)
     let lf;
-    let text = if text.contains("\r\n") {
+    let first_line_crlf = text.find('\n').is_some_and(|i| text[..i].ends_with('\r'));
+    let text = if first_line_crlf {
         lf = text.replace("\r\n", "\n");
         lf.as_str()
     } else {

@@ -208,14 +208,22 @@ fn empty_file() {
 }
 
 #[test]
-fn nesting_beyond_the_recursion_limit() {
-    // In an unknown field, where serde skips any value: the parser must still stop.
-    let deep = format!(
+fn deep_nesting_is_refused_without_descending_into_it() {
+    // Unknown fields are refused by name, so serde never skips (and recurses into) their
+    // value; a known field's deep value fails on its first bracket. ron's recursion limit
+    // stays on behind both.
+    let junk = format!(
         "Briefing(format_version: 1, junk: {}1{})",
         "[".repeat(100_000),
         "]".repeat(100_000)
     );
-    assert_refused("deep.ron", deep.as_bytes(), "nested too deeply");
+    assert_refused("deep.ron", junk.as_bytes(), "Unexpected field named `junk`");
+    let title = format!(
+        "Briefing(format_version: 1, id: \"01a22182-71e2-7767-ac8d-03a3823ed51a\", title: {}1{})",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    assert_refused("deep2.ron", title.as_bytes(), "Expected string");
 }
 
 #[test]

@@ -59,6 +59,7 @@ const HOSTILE: &[&str] = &[
     "\u{7}- item",
     "\u{1b}1. item",
     "\u{85}# heading",
+    "\u{4} \u{4}\n\n\n1",
 ];
 
 #[test]
