@@ -158,7 +158,7 @@ impl BriefingApp {
         }
     }
 
-    pub(super) fn resolve_changed(&mut self, ctx: &egui::Context, choice: ChangedChoice) {
+    pub(super) fn resolve_changed(&mut self, choice: ChangedChoice) {
         let Some(Modal::ChangedOnDisk { .. }) = self.modal.take() else {
             return;
         };
@@ -194,7 +194,6 @@ impl BriefingApp {
             }
             ChangedChoice::Later => {}
         }
-        let _ = ctx;
     }
 
     /// Looks for work left in journals by runs that ended without saving it.

@@ -726,7 +726,7 @@ impl BriefingApp {
                 self.modal = None;
                 self.open_read_only(&p);
             }
-            Command::ResolveChanged(choice) => self.resolve_changed(ctx, choice),
+            Command::ResolveChanged(choice) => self.resolve_changed(choice),
         }
     }
 
