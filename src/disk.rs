@@ -21,7 +21,8 @@ pub struct DiskStamp {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DiskState {
     Unchanged,
-    Changed,
+    /// Different content, with its hash.
+    Changed([u8; 32]),
     /// The file was deleted or moved away.
     Gone,
 }
@@ -81,10 +82,11 @@ impl DiskStamp {
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(DiskState::Gone),
             Err(e) => return Err(e),
         };
-        Ok(if hash(&bytes) == self.sha256 {
+        let now = hash(&bytes);
+        Ok(if now == self.sha256 {
             DiskState::Unchanged
         } else {
-            DiskState::Changed
+            DiskState::Changed(now)
         })
     }
 
@@ -114,10 +116,10 @@ mod tests {
         fs::write(&p, b"one").unwrap();
         assert_eq!(stamp.check(&p).unwrap(), DiskState::Unchanged);
         fs::write(&p, b"two").unwrap();
-        assert_eq!(stamp.check(&p).unwrap(), DiskState::Changed);
+        assert_eq!(stamp.check(&p).unwrap(), DiskState::Changed(hash(b"two")));
         // Same size, and a time that may not have moved on a coarse clock: the hash decides.
         let stamp = DiskStamp::from_hash(hash(b"one"));
-        assert_eq!(stamp.check(&p).unwrap(), DiskState::Changed);
+        assert_eq!(stamp.check(&p).unwrap(), DiskState::Changed(hash(b"two")));
         fs::remove_file(&p).unwrap();
         assert_eq!(stamp.check(&p).unwrap(), DiskState::Gone);
     }

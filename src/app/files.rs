@@ -82,7 +82,7 @@ impl BriefingApp {
             return self.run(ctx, Command::SaveAs);
         }
         if let Some(stamp) = &self.doc.disk
-            && let Ok(DiskState::Changed) = stamp.check_content(&path)
+            && let Ok(DiskState::Changed(_)) = stamp.check_content(&path)
         {
             self.modal = Some(Modal::ChangedOnDisk { saving: true });
             return;
@@ -137,17 +137,16 @@ impl BriefingApp {
         }
         match stamp.check(&path) {
             Ok(DiskState::Unchanged) => self.doc.disk = Some(stamp.refreshed(&path)),
-            Ok(DiskState::Changed) => {
-                let now = std::fs::read(&path).ok().map(|b| crate::disk::hash(&b));
-                if now.is_some() && now == self.disk_seen {
-                    return;
+            Ok(state @ DiskState::Changed(_)) => {
+                // Asked once per change, not at every focus.
+                if self.disk_seen.as_ref() != Some(&state) {
+                    self.disk_seen = Some(state);
+                    self.modal = Some(Modal::ChangedOnDisk { saving: false });
                 }
-                self.disk_seen = now;
-                self.modal = Some(Modal::ChangedOnDisk { saving: false });
             }
             Ok(DiskState::Gone) => {
-                if self.disk_seen != Some([0; 32]) {
-                    self.disk_seen = Some([0; 32]);
+                if self.disk_seen != Some(DiskState::Gone) {
+                    self.disk_seen = Some(DiskState::Gone);
                     self.info(format!(
                         "{} was moved or deleted by another program; Save writes it again.",
                         path.display()
@@ -217,10 +216,11 @@ impl BriefingApp {
         let Some(Ok(entry)) = self.recovery.first().map(|o| &o.entry) else {
             return;
         };
-        let on_disk = entry.path.as_deref().and_then(|p| {
-            let bytes = std::fs::read(p).ok()?;
-            Some((crate::disk::hash(&bytes), crate::file::load(p).ok()?.0))
-        });
+        let on_disk = entry
+            .path
+            .as_deref()
+            .and_then(|p| crate::file::load_stamped(p).ok())
+            .map(|(b, _, stamp)| (stamp.sha256, b));
         let changes = Changes::between(on_disk.as_ref().map(|(_, b)| b), &entry.briefing);
         let offer = RecoveryOffer {
             title: entry.briefing.title.clone(),

@@ -200,8 +200,8 @@ pub struct BriefingApp {
     recovery: Vec<Orphan>,
     /// Whether the window had focus last frame (regaining it checks the file on disk).
     was_focused: bool,
-    /// A change on disk the user has already been told about (by content hash).
-    disk_seen: Option<[u8; 32]>,
+    /// The change on disk the user has already been told about.
+    disk_seen: Option<crate::disk::DiskState>,
     /// The settings as last written, to write only when they change.
     settings_written: Option<Settings>,
 }
