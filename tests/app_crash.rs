@@ -149,8 +149,9 @@ fn killed_app_recovers_edits() {
         let (_, first) = rx
             .recv_timeout(Duration::from_secs(60))
             .expect("the child makes its first edit");
-        // Kill somewhere between 2.5 s and 5 s into the edits.
-        let kill_at = first + Duration::from_millis(2500 + rand() % 2500);
+        // Kill somewhere between 4 s and 6.5 s into the edits: at least 2 s of edits that
+        // must survive, and the last 2 s of them in flight.
+        let kill_at = first + Duration::from_millis(4000 + rand() % 2500);
         std::thread::sleep(kill_at.saturating_duration_since(Instant::now()));
         // SIGKILL: no destructor, no on_exit, no flush.
         child.kill().unwrap();
@@ -163,8 +164,10 @@ fn killed_app_recovers_edits() {
             .map(|(k, _)| *k)
             .collect();
         assert!(
-            must_survive.len() >= 5,
-            "round {round}: too few edits before the kill to mean anything"
+            must_survive.len() >= 3,
+            "round {round}: only {} edits in the first {:.1} s (is the machine overloaded?)",
+            must_survive.len(),
+            (killed - first).as_secs_f64() - 2.0
         );
         assert_eq!(
             std::fs::read(&briefing).unwrap(),
