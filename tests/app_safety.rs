@@ -416,3 +416,17 @@ fn settings_are_kept_in_their_own_file() {
         Some(std::fs::canonicalize(w.briefing()).unwrap())
     );
 }
+
+#[test]
+fn a_pasted_article_over_the_size_limit_is_refused() {
+    let w = World::new();
+    let mut h = w.open();
+    let before = h.state().doc.briefing.articles.len();
+    h.state_mut().push(Command::AddPastedArticle {
+        meta: Default::default(),
+        text: "word ".repeat(21 * 1024 * 1024 / 5),
+    });
+    h.run();
+    assert_eq!(h.state().doc.briefing.articles.len(), before);
+    assert!(has_message(&h, "articles over 20 MB are refused"));
+}

@@ -604,6 +604,12 @@ impl BriefingApp {
             Command::AddPastedArticle { meta, text } => {
                 if text.trim().is_empty() {
                     self.error("The pasted article has no text.");
+                } else if text.len() as u64 > crate::import::MAX_ARTICLE_BYTES {
+                    // The same limit as for article files.
+                    self.error(format!(
+                        "The pasted article is {} MB; articles over 20 MB are refused.",
+                        text.len() / (1024 * 1024)
+                    ));
                 } else {
                     let article = Article::new(meta, &text, now());
                     self.add_article(article);
