@@ -27,9 +27,9 @@ pub struct Entry {
     pub path: Option<PathBuf>,
     /// When the journal was written.
     pub written: DateTime<Utc>,
-    /// SHA-256 (hex) of the file the unsaved work started from, so a restore can tell
-    /// whether that file has changed since.
-    pub base_sha256: Option<String>,
+    /// SHA-256 of the file the unsaved work started from, so a restore can tell whether
+    /// that file has changed since.
+    pub base_sha256: Option<[u8; 32]>,
     pub briefing: Briefing,
 }
 
@@ -39,21 +39,9 @@ impl Entry {
             journal_version: JOURNAL_VERSION,
             path,
             written: now(),
-            base_sha256: base.map(|h| h.iter().map(|b| format!("{b:02x}")).collect()),
+            base_sha256: base,
             briefing,
         }
-    }
-
-    pub fn base_hash(&self) -> Option<[u8; 32]> {
-        let hex = self.base_sha256.as_deref()?;
-        let mut out = [0u8; 32];
-        if hex.len() != 64 {
-            return None;
-        }
-        for (i, b) in out.iter_mut().enumerate() {
-            *b = u8::from_str_radix(hex.get(i * 2..i * 2 + 2)?, 16).ok()?;
-        }
-        Some(out)
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -318,7 +306,7 @@ mod tests {
         assert_eq!(found.len(), 1);
         let e = found[0].entry.as_ref().unwrap();
         assert_eq!(e.briefing.title, "live");
-        assert_eq!(e.base_hash(), Some([7; 32]));
+        assert_eq!(e.base_sha256, Some([7; 32]));
         // While offered here, another app does not see it.
         assert!(orphans(dir.path()).is_empty());
         found.into_iter().next().unwrap().remove().unwrap();

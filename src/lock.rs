@@ -29,8 +29,7 @@ pub enum LockError {
 fn lock_file(dir: &Path, briefing: &Path) -> PathBuf {
     let full = fs::canonicalize(briefing).unwrap_or_else(|_| briefing.to_owned());
     let digest = Sha256::digest(full.to_string_lossy().as_bytes());
-    let name: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
-    dir.join(format!("{name}.lock"))
+    dir.join(format!("{}.lock", crate::model::hex(&digest[..16])))
 }
 
 /// Takes the lock for `briefing`, or says who has it. The lock files stay (a few bytes

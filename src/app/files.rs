@@ -227,7 +227,7 @@ impl BriefingApp {
             path: entry.path.clone(),
             written: entry.written,
             changes: changes.describe(),
-            file_changed_since: match (&on_disk, entry.base_hash()) {
+            file_changed_since: match (&on_disk, entry.base_sha256) {
                 (Some((now, _)), Some(base)) => *now != base,
                 _ => false,
             },
@@ -270,7 +270,7 @@ impl BriefingApp {
         // Restored work is unsaved until the user saves it; the file is not touched.
         doc.history = History::unsaved();
         doc.load_report = report;
-        doc.disk = entry.base_hash().map(DiskStamp::from_hash);
+        doc.disk = entry.base_sha256.map(DiskStamp::from_hash);
         doc.path = entry.path.clone();
         if let Some(p) = &entry.path
             && p.exists()

@@ -7,7 +7,7 @@ mod grades;
 mod ids;
 mod published;
 
-pub use article::{Article, ArticleMeta, sha256_hex};
+pub use article::{Article, ArticleMeta, hex, sha256_hex};
 pub use briefing::{Briefing, StatusCounts, now};
 pub use claim::{Claim, Status, StatusParseError};
 pub use grades::{Credibility, Reliability};
