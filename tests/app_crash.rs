@@ -11,8 +11,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+#[path = "support/app_harness.rs"]
+mod app_harness;
+
+use app_harness::{launch, window};
 use briefing_notes::app::dialogs::ScriptedDialogs;
-use briefing_notes::app::settings::Settings;
 use briefing_notes::app::{BriefingApp, Command as AppCommand, Modal, SAMPLE_BRIEFING, Startup};
 use briefing_notes::edit::BriefingField;
 use briefing_notes::model::Status;
@@ -29,20 +32,11 @@ fn app(home: &Path, briefing: &Path) -> Harness<'static, BriefingApp> {
         fresh: true,
         places: Places::under(home),
     };
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 820.0))
-        .with_step_dt(0.016)
-        .with_max_steps(60)
-        .build_eframe(move |cc| {
-            BriefingApp::with_parts(
-                &cc.egui_ctx,
-                startup,
-                Box::new(ScriptedDialogs::default()),
-                Settings::default(),
-            )
-        });
-    h.run();
-    h
+    launch(
+        window().with_step_dt(0.016),
+        startup,
+        ScriptedDialogs::default(),
+    )
 }
 
 /// The child: opens the briefing, restores what an earlier run left if offered, then edits

@@ -5,6 +5,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
+#[path = "support/app_harness.rs"]
+mod app_harness;
+
+use app_harness::{launch, window};
 use briefing_notes::app::dialogs::{DialogKind, DialogOutcome, ScriptedDialogs};
 use briefing_notes::app::settings::Settings;
 use briefing_notes::app::{BriefingApp, Command, Modal, SAMPLE_BRIEFING, Startup};
@@ -53,20 +57,7 @@ impl World {
             fresh: true,
             places: self.places(),
         };
-        let mut h = Harness::builder()
-            .with_size(egui::vec2(1280.0, 820.0))
-            .with_step_dt(0.05)
-            .with_max_steps(60)
-            .build_eframe(move |cc| {
-                BriefingApp::with_parts(
-                    &cc.egui_ctx,
-                    startup,
-                    Box::new(dialogs),
-                    Settings::default(),
-                )
-            });
-        h.run();
-        h
+        launch(window(), startup, dialogs)
     }
     fn open(&self) -> Harness<'static, BriefingApp> {
         self.app(vec![self.briefing()], ScriptedDialogs::default())

@@ -6,8 +6,11 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+#[path = "support/app_harness.rs"]
+mod app_harness;
+
+use app_harness::{launch, window};
 use briefing_notes::app::dialogs::ScriptedDialogs;
-use briefing_notes::app::settings::Settings;
 use briefing_notes::app::{BriefingApp, Command as AppCommand, Startup};
 use briefing_notes::file::{self, LoadReport};
 use egui_kittest::Harness;
@@ -183,21 +186,9 @@ fn app_opening(path: &Path) -> Harness<'static, BriefingApp> {
         fresh: true,
         ..Default::default()
     };
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 820.0))
-        .with_max_steps(20)
-        // The corpus has emoji this test machine's fonts lack; the app draws a box for them.
-        .allow_missing_glyphs()
-        .build_eframe(move |cc| {
-            BriefingApp::with_parts(
-                &cc.egui_ctx,
-                startup,
-                Box::new(ScriptedDialogs::default()),
-                Settings::default(),
-            )
-        });
-    h.run();
-    h
+    // The corpus has emoji this test machine's fonts lack; the app draws a box for them.
+    let window = window().with_max_steps(20).allow_missing_glyphs();
+    launch(window, startup, ScriptedDialogs::default())
 }
 
 #[test]
