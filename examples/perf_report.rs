@@ -9,6 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use briefing_notes::app::command::CommandQueue;
 use briefing_notes::app::dialogs::ScriptedDialogs;
 use briefing_notes::app::reader::{Highlight, Reader};
 use briefing_notes::app::settings::Settings;
@@ -155,9 +156,10 @@ struct WholeApp {
 
 impl Shown for WholeApp {
     fn reader(&self) -> &Reader {
-        &self.app.reader
+        self.app.reader()
     }
     fn ui(&mut self, ui: &mut egui::Ui) {
+        self.app.logic(ui.ctx(), &mut self.frame);
         self.app.ui(ui, &mut self.frame);
     }
 }
@@ -173,7 +175,7 @@ impl Shown for ReaderOnly {
         &self.reader
     }
     fn ui(&mut self, ui: &mut egui::Ui) {
-        let mut commands = Vec::new();
+        let mut commands = CommandQueue::default();
         egui::CentralPanel::default().show(ui, |ui| {
             self.reader.ui(
                 ui,
@@ -363,7 +365,10 @@ fn open_article_ms(text: &str) -> f64 {
     );
     let mut frame = eframe::Frame::_new_kittest();
     for _ in 0..5 {
-        screen.frame(Vec::new(), |ui| app.ui(ui, &mut frame));
+        screen.frame(Vec::new(), |ui| {
+            app.logic(ui.ctx(), &mut frame);
+            app.ui(ui, &mut frame);
+        });
     }
     let started = Instant::now();
     app.push(Command::AddPastedArticle {
@@ -374,9 +379,12 @@ fn open_article_ms(text: &str) -> f64 {
         text: text.to_owned(),
     });
     for _ in 0..10 {
-        screen.frame(Vec::new(), |ui| app.ui(ui, &mut frame));
+        screen.frame(Vec::new(), |ui| {
+            app.logic(ui.ctx(), &mut frame);
+            app.ui(ui, &mut frame);
+        });
         let shown = app.current_article().is_some_and(|a| a.title == "Pasted")
-            && app.reader.paragraphs_on_screen() > 0;
+            && app.reader().paragraphs_on_screen() > 0;
         if shown {
             return ms(started.elapsed());
         }

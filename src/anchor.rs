@@ -12,6 +12,8 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::text::TextIndex;
+pub use crate::text::search::find_occurrences;
+use crate::text::search::find_occurrences_in;
 
 /// Chars of context kept either side of a quote.
 pub const CONTEXT_CHARS: usize = 32;
@@ -183,38 +185,6 @@ pub fn resolve(anchor: &Anchor, index: &TextIndex) -> Resolution {
         };
     }
     Resolution::Orphaned
-}
-
-/// Every place `needle` occurs in the text on whole characters (overlapping ones too), as
-/// char ranges in text order.
-pub fn find_occurrences(index: &TextIndex, needle: &str) -> Vec<Range<usize>> {
-    find_occurrences_in(index, needle, 0..index.char_len())
-}
-
-/// As [`find_occurrences`], for matches lying wholly inside the char range `within`.
-fn find_occurrences_in(index: &TextIndex, needle: &str, within: Range<usize>) -> Vec<Range<usize>> {
-    let mut found = Vec::new();
-    let (Some(lo), Some(hi)) = (index.byte_of(within.start), index.byte_of(within.end)) else {
-        return found;
-    };
-    if needle.is_empty() {
-        return found;
-    }
-    let text = &index.text()[..hi];
-    let needle_chars = needle.chars().count();
-    let mut from = lo;
-    while let Some(at) = text[from..].find(needle) {
-        let b = from + at;
-        if let Some(c) = index.char_of(b) {
-            let range = c..c + needle_chars;
-            if index.is_grapheme_boundary(range.start) && index.is_grapheme_boundary(range.end) {
-                found.push(range);
-            }
-        }
-        // Step one char, not the whole needle, so overlapping matches are found too.
-        from = b + text[b..].chars().next().map_or(1, char::len_utf8);
-    }
-    found
 }
 
 fn best_exact(anchor: &Anchor, index: &TextIndex) -> Option<Range<usize>> {

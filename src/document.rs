@@ -67,6 +67,33 @@ impl Document {
         })
     }
 
+    /// A briefing open in another window: shown, never changed; Save As makes a copy.
+    pub fn open_read_only(path: &Path) -> Result<Self, LoadError> {
+        let mut doc = Self::open(path)?;
+        doc.read_only = true;
+        // Repairs made on load cannot be kept in a read-only briefing.
+        doc.history = History::saved();
+        Ok(doc)
+    }
+
+    /// Work restored from a recovery journal: unsaved until the user saves it, with the
+    /// file it belongs to (if any) and the hash that file had when the work began.
+    pub fn restored(
+        briefing: Briefing,
+        path: Option<PathBuf>,
+        base_sha256: Option<[u8; 32]>,
+        load_report: LoadReport,
+    ) -> Self {
+        Self {
+            briefing,
+            history: History::unsaved(),
+            path,
+            load_report,
+            disk: base_sha256.map(DiskStamp::from_hash),
+            read_only: false,
+        }
+    }
+
     fn writable(&self) -> Result<(), EditError> {
         if self.read_only {
             Err(EditError::ReadOnly)

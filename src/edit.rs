@@ -178,10 +178,27 @@ fn check_anchor(article: &Article, claim: &Claim) -> Result<(), EditError> {
     }
 }
 
+/// A claim's field, as far as undo is concerned: typing in one field is one undo step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClaimField {
+    Status,
+    Note,
+    Speaker,
+    Via,
+    Credibility,
+    Tags,
+}
+
+/// What a run of edits changes: consecutive edits with the same key undo as one (typing in a
+/// note is one step, not one per keystroke).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MergeKey {
+    Briefing(BriefingField),
+    ArticleMeta(ArticleId),
+    Claim(ClaimId, ClaimField),
+}
+
 /// Undo and redo stacks over [`apply`], and whether the briefing differs from its saved state.
-/// Consecutive edits with the same key undo as one (typing in a note is one step, not one
-/// per keystroke).
-pub type MergeKey = (u64, &'static str);
 
 #[derive(Debug, Default)]
 pub struct History {
@@ -464,7 +481,7 @@ mod tests {
     fn merged_edits_undo_as_one() {
         let (mut b, _) = sample();
         let mut h = History::saved();
-        let key = (1, "summary");
+        let key = MergeKey::Briefing(BriefingField::Summary);
         for v in ["B", "Bo", "Bot"] {
             let e = Edit::SetField {
                 field: BriefingField::Summary,

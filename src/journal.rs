@@ -114,13 +114,13 @@ impl Drop for Journal {
 /// A journal left by a process that ended without saving or discarding its work. It stays
 /// locked by this process while offered, so two apps starting at once do not both offer it.
 #[derive(Debug)]
-pub struct Orphan {
+pub struct Abandoned {
     pub file: PathBuf,
     _lock: File,
     pub entry: Result<Entry, String>,
 }
 
-impl Orphan {
+impl Abandoned {
     /// Deletes the journal: the user restored it (it is now in this run's own journal) or
     /// discarded it.
     pub fn remove(self) -> io::Result<()> {
@@ -131,7 +131,7 @@ impl Orphan {
 }
 
 /// Journals in `dir` whose process has ended, newest first.
-pub fn orphans(dir: &Path) -> Vec<Orphan> {
+pub fn abandoned(dir: &Path) -> Vec<Abandoned> {
     let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -155,7 +155,7 @@ pub fn orphans(dir: &Path) -> Vec<Orphan> {
             Err(TryLockError::WouldBlock) | Err(TryLockError::Error(_)) => continue,
         }
         let entry = read_entry(&path).map_err(|e| e.to_string());
-        found.push(Orphan {
+        found.push(Abandoned {
             file: path,
             _lock: lock,
             entry,
@@ -294,23 +294,23 @@ mod tests {
     }
 
     #[test]
-    fn a_live_journal_is_not_an_orphan_a_dead_one_is() {
+    fn a_live_journal_is_not_abandoned_a_dead_one_is() {
         let dir = tempfile::tempdir().unwrap();
         let j = Journal::start(dir.path()).unwrap();
         j.write(&OsStorage, &entry("live")).unwrap();
-        assert!(orphans(dir.path()).is_empty(), "its writer is running");
+        assert!(abandoned(dir.path()).is_empty(), "its writer is running");
         let path = j.path().to_owned();
         drop(j);
         assert!(path.exists(), "unsaved work outlives the process");
-        let found = orphans(dir.path());
+        let found = abandoned(dir.path());
         assert_eq!(found.len(), 1);
         let e = found[0].entry.as_ref().unwrap();
         assert_eq!(e.briefing.title, "live");
         assert_eq!(e.base_sha256, Some([7; 32]));
         // While offered here, another app does not see it.
-        assert!(orphans(dir.path()).is_empty());
+        assert!(abandoned(dir.path()).is_empty());
         found.into_iter().next().unwrap().remove().unwrap();
-        assert!(orphans(dir.path()).is_empty());
+        assert!(abandoned(dir.path()).is_empty());
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0, "no litter");
     }
 
@@ -328,7 +328,7 @@ mod tests {
     fn a_damaged_journal_is_reported_not_fatal() {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join("abc.ron"), b"(journal_version: 1, pa").unwrap();
-        let found = orphans(dir.path());
+        let found = abandoned(dir.path());
         assert_eq!(found.len(), 1);
         assert!(found[0].entry.is_err());
     }

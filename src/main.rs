@@ -8,7 +8,7 @@ use briefing_notes::cli::{Cli, run};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let Some(command) = cli.command else {
-        return match app::run(Startup {
+        return match app::open_window(Startup {
             files: cli.files,
             fresh: false,
             places: briefing_notes::places::Places::platform(),

@@ -43,7 +43,7 @@ fn app(home: &Path, briefing: &Path) -> Harness<'static, BriefingApp> {
 /// every 150 ms, printing each edit once made, with frames running as in the real window.
 fn child(home: &Path, briefing: &Path, round: usize) {
     let mut h = app(home, briefing);
-    if matches!(h.state().modal, Some(Modal::Recover(_))) {
+    if matches!(h.state().modal(), Some(Modal::Recover(_))) {
         h.get_by_label("Discard").click();
         h.run();
     }
@@ -51,7 +51,7 @@ fn child(home: &Path, briefing: &Path, round: usize) {
     let mut k = 0usize;
     loop {
         let app = h.state_mut();
-        let mut summary = app.doc.briefing.summary.clone();
+        let mut summary = app.doc().briefing.summary.clone();
         summary.push_str(&format!("r{round}e{k}; "));
         app.push(AppCommand::SetField {
             field: BriefingField::Summary,
@@ -66,7 +66,7 @@ fn child(home: &Path, briefing: &Path, round: usize) {
                 .flat_map(|w| briefing_notes::anchor::find_occurrences(&idx, w))
                 .collect();
             if let Some(r) = hits.get(k / 4 % hits.len().max(1)).cloned() {
-                app.reader.select(r);
+                app.push(AppCommand::SelectText(r));
                 app.push(AppCommand::Tag(Status::Reported));
             }
         }
@@ -170,13 +170,13 @@ fn killed_app_recovers_edits() {
         );
 
         let mut h = app(&home, &briefing);
-        let Some(Modal::Recover(offer)) = h.state().modal.clone() else {
-            panic!("round {round}: no recovery offer: {:?}", h.state().modal);
+        let Some(Modal::Recover(offer)) = h.state().modal().cloned() else {
+            panic!("round {round}: no recovery offer: {:?}", h.state().modal());
         };
         assert_eq!(offer.path.as_deref(), Some(briefing.as_path()));
         h.get_by_label("Restore").click();
         h.run();
-        let doc = &h.state().doc;
+        let doc = &h.state().doc();
         assert!(doc.is_dirty());
         for k in &must_survive {
             assert!(

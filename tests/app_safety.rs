@@ -69,7 +69,7 @@ fn tag(h: &mut Harness<'_, BriefingApp>, words: &str) {
     let a = h.state().current_article().unwrap();
     let idx = TextIndex::new(&a.text);
     let range = briefing_notes::anchor::find_occurrences(&idx, words)[0].clone();
-    h.state_mut().reader.select(range);
+    h.state_mut().push(Command::SelectText(range));
     h.state_mut().push(Command::Tag(Status::Reported));
     h.run();
 }
@@ -90,7 +90,7 @@ fn let_autosave_run(h: &mut Harness<'_, BriefingApp>) {
 }
 
 fn has_message(h: &Harness<'_, BriefingApp>, part: &str) -> bool {
-    h.state().messages.iter().any(|m| m.text.contains(part))
+    h.state().messages().iter().any(|m| m.text.contains(part))
 }
 
 #[test]
@@ -111,8 +111,45 @@ fn changes_reach_the_journal_within_two_seconds_and_saving_deletes_it() {
     assert_eq!(entry.path.as_deref(), Some(w.briefing().as_path()));
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
-    assert!(!h.state().doc.is_dirty());
+    assert!(!h.state().doc().is_dirty());
     assert!(w.recovery_files().is_empty(), "saved work needs no journal");
+}
+
+/// A minimised or hidden window gets no `ui` pass, only `logic` (eframe's
+/// `update_logic_only`): work queued then must still reach the journal.
+#[test]
+fn autosave_runs_while_the_window_is_hidden() {
+    use eframe::App as _;
+    let w = World::new();
+    let ctx = egui::Context::default();
+    let startup = Startup {
+        files: vec![w.briefing()],
+        fresh: true,
+        places: w.places(),
+    };
+    let dialogs = Box::new(ScriptedDialogs::default());
+    let mut app = BriefingApp::with_parts(&ctx, startup, dialogs, Settings::default());
+    let mut frame = eframe::Frame::_new_kittest();
+    let mut logic_only = |app: &mut BriefingApp| {
+        let _ = ctx.run_logic(&egui::RawInput::default(), |ctx| app.logic(ctx, &mut frame));
+    };
+    logic_only(&mut app);
+    assert!(app.autosave_on());
+    app.push(Command::SetField {
+        field: BriefingField::Title,
+        value: "Typed, then minimised".into(),
+    });
+    let started = std::time::Instant::now();
+    while w.recovery_files().is_empty() && started.elapsed() < Duration::from_secs(10) {
+        logic_only(&mut app);
+        assert!(app.wait_for_autosave());
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_eq!(app.doc().briefing.title, "Typed, then minimised");
+    let files = w.recovery_files();
+    assert_eq!(files.len(), 1, "the journal was written without a ui pass");
+    let entry = briefing_notes::journal::read_entry(&files[0]).unwrap();
+    assert_eq!(entry.briefing.title, "Typed, then minimised");
 }
 
 #[test]
@@ -139,7 +176,11 @@ fn a_running_apps_journal_is_not_offered_to_another() {
     let article = w.dir.path().join("a.md");
     std::fs::write(&article, "# Other\n\nText.").unwrap();
     let second = w.app(vec![article], ScriptedDialogs::default());
-    assert!(second.state().modal.is_none(), "{:?}", second.state().modal);
+    assert!(
+        second.state().modal().is_none(),
+        "{:?}",
+        second.state().modal()
+    );
     assert_eq!(w.recovery_files().len(), 1);
     drop(h);
 }
@@ -152,7 +193,7 @@ fn crashed_run(
     let mut h = w.open();
     edit(&mut h);
     let_autosave_run(&mut h);
-    let b = h.state().doc.briefing.clone();
+    let b = h.state().doc().briefing.clone();
     drop(h); // releases the journal's lock as the OS does for a dead process; no on_exit
     b
 }
@@ -166,8 +207,8 @@ fn restore_brings_back_every_change_and_leaves_the_file_alone() {
         set_title(h, "Port strike: day two");
     });
     let mut h = w.open();
-    let Some(Modal::Recover(offer)) = h.state().modal.clone() else {
-        panic!("no recovery offer: {:?}", h.state().modal)
+    let Some(Modal::Recover(offer)) = h.state().modal().cloned() else {
+        panic!("no recovery offer: {:?}", h.state().modal())
     };
     assert_eq!(offer.title, "Port strike: day two");
     assert_eq!(offer.path.as_deref(), Some(w.briefing().as_path()));
@@ -176,14 +217,14 @@ fn restore_brings_back_every_change_and_leaves_the_file_alone() {
     h.get_by_label("Restore").click();
     h.run();
     let app = h.state();
-    assert_eq!(app.doc.briefing, expected);
-    assert!(app.doc.is_dirty(), "restored work is unsaved");
-    assert_eq!(app.doc.path.as_deref(), Some(w.briefing().as_path()));
+    assert_eq!(app.doc().briefing, expected);
+    assert!(app.doc().is_dirty(), "restored work is unsaved");
+    assert_eq!(app.doc().path.as_deref(), Some(w.briefing().as_path()));
     assert_eq!(std::fs::read(w.briefing()).unwrap(), before);
     // The restored briefing is still locked against a second window.
     let second = w.open();
     assert!(matches!(
-        second.state().modal,
+        second.state().modal(),
         Some(Modal::OpenElsewhere(_))
     ));
     drop(second);
@@ -203,24 +244,24 @@ fn discard_deletes_the_journal_and_later_keeps_it() {
     let w = World::new();
     crashed_run(&w, |h| set_title(h, "Lost cause"));
     let mut h = w.open();
-    assert!(matches!(h.state().modal, Some(Modal::Recover(_))));
+    assert!(matches!(h.state().modal(), Some(Modal::Recover(_))));
     h.get_by_label("Decide later").click();
     h.run();
-    assert_ne!(h.state().doc.briefing.title, "Lost cause");
+    assert_ne!(h.state().doc().briefing.title, "Lost cause");
     drop(h);
     let mut h = w.open();
     assert!(
-        matches!(h.state().modal, Some(Modal::Recover(_))),
+        matches!(h.state().modal(), Some(Modal::Recover(_))),
         "offered again"
     );
     h.get_by_label("Discard").click();
     h.run();
-    assert!(h.state().modal.is_none());
-    assert_ne!(h.state().doc.briefing.title, "Lost cause");
+    assert!(h.state().modal().is_none());
+    assert_ne!(h.state().doc().briefing.title, "Lost cause");
     drop(h);
     assert!(w.recovery_files().is_empty());
     let h = w.open();
-    assert!(h.state().modal.is_none());
+    assert!(h.state().modal().is_none());
 }
 
 #[test]
@@ -233,19 +274,19 @@ fn a_never_saved_briefing_is_recovered_too() {
     )
     .unwrap();
     let mut h = w.app(vec![article], ScriptedDialogs::default());
-    assert!(h.state().doc.path.is_none());
+    assert!(h.state().doc().path.is_none());
     tag(&mut h, "harbour closed at noon");
     let_autosave_run(&mut h);
     drop(h);
     let mut h = w.app(Vec::new(), ScriptedDialogs::default());
-    let Some(Modal::Recover(offer)) = h.state().modal.clone() else {
+    let Some(Modal::Recover(offer)) = h.state().modal().cloned() else {
         panic!("no offer")
     };
     assert_eq!(offer.path, None);
     assert_eq!(offer.changes, "1 claim added, 1 article added");
     h.get_by_label("Restore").click();
     h.run();
-    let doc = &h.state().doc;
+    let doc = &h.state().doc();
     assert_eq!(doc.path, None);
     assert_eq!(doc.briefing.articles.len(), 1);
     assert_eq!(
@@ -264,12 +305,12 @@ fn a_failed_save_says_so_and_keeps_the_work_and_the_old_file() {
         set_title(&mut h, "Edited");
         h.key_press_modifiers(Modifiers::COMMAND, Key::S);
         h.run();
-        assert!(h.state().doc.is_dirty(), "{at:?}");
-        assert_eq!(h.state().doc.briefing.title, "Edited");
+        assert!(h.state().doc().is_dirty(), "{at:?}");
+        assert_eq!(h.state().doc().briefing.title, "Edited");
         assert!(
             has_message(&h, "Nothing was overwritten"),
             "{at:?}: {:?}",
-            h.state().messages
+            h.state().messages()
         );
         assert_eq!(std::fs::read(w.briefing()).unwrap(), before, "{at:?}");
         let leftovers: Vec<_> = std::fs::read_dir(w.dir.path())
@@ -295,23 +336,23 @@ fn a_file_changed_on_disk_is_noticed_on_focus_and_reload_shows_it() {
     briefing_notes::file::save(&w.briefing(), &other).unwrap();
     h.input_mut().focused = false;
     h.run();
-    assert!(h.state().modal.is_none());
+    assert!(h.state().modal().is_none());
     h.input_mut().focused = true;
     h.run();
     assert!(matches!(
-        h.state().modal,
+        h.state().modal(),
         Some(Modal::ChangedOnDisk { saving: false })
     ));
     h.get_by_label("Reload").click();
     h.run();
-    assert_eq!(h.state().doc.briefing.title, "Changed by git pull");
-    assert!(!h.state().doc.is_dirty());
+    assert_eq!(h.state().doc().briefing.title, "Changed by git pull");
+    assert!(!h.state().doc().is_dirty());
     // Focus again with nothing new on disk: no question.
     h.input_mut().focused = false;
     h.run();
     h.input_mut().focused = true;
     h.run();
-    assert!(h.state().modal.is_none());
+    assert!(h.state().modal().is_none());
 }
 
 #[test]
@@ -327,7 +368,7 @@ fn saving_over_a_file_changed_on_disk_asks_and_keep_mine_saves_elsewhere() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
     assert!(matches!(
-        h.state().modal,
+        h.state().modal(),
         Some(Modal::ChangedOnDisk { saving: true })
     ));
     assert_eq!(
@@ -348,29 +389,29 @@ fn saving_over_a_file_changed_on_disk_asks_and_keep_mine_saves_elsewhere() {
     );
     assert_eq!(briefing_notes::file::load(&mine).unwrap().0.title, "Mine");
     assert_eq!(std::fs::read(w.briefing()).unwrap(), theirs);
-    assert_eq!(h.state().doc.path.as_deref(), Some(mine.as_path()));
-    assert!(!h.state().doc.is_dirty());
+    assert_eq!(h.state().doc().path.as_deref(), Some(mine.as_path()));
+    assert!(!h.state().doc().is_dirty());
 }
 
 #[test]
 fn a_second_window_is_told_and_can_open_read_only() {
     let w = World::new();
     let first = w.open();
-    assert!(first.state().doc.path.is_some());
+    assert!(first.state().doc().path.is_some());
     let dialogs = ScriptedDialogs::default();
     let mut second = w.app(vec![w.briefing()], dialogs.clone());
     assert!(matches!(
-        second.state().modal,
+        second.state().modal(),
         Some(Modal::OpenElsewhere(_))
     ));
     second.get_by_label("Open read-only").click();
     second.run();
-    let doc = &second.state().doc;
+    let doc = &second.state().doc();
     assert!(doc.read_only);
     assert_eq!(doc.path.as_deref(), Some(w.briefing().as_path()));
     let before = std::fs::read(w.briefing()).unwrap();
     set_title(&mut second, "Not allowed");
-    assert_ne!(second.state().doc.briefing.title, "Not allowed");
+    assert_ne!(second.state().doc().briefing.title, "Not allowed");
     assert!(has_message(&second, "read-only"));
     second.key_press_modifiers(Modifiers::COMMAND, Key::S);
     second.run();
@@ -384,15 +425,15 @@ fn a_second_window_is_told_and_can_open_read_only() {
     let mut first = first;
     first.key_press_modifiers(Modifiers::COMMAND, Key::N);
     first.run();
-    assert!(first.state().doc.path.is_none());
+    assert!(first.state().doc().path.is_none());
     let fourth = w.open();
-    assert!(fourth.state().modal.is_none(), "New released the lock");
+    assert!(fourth.state().modal().is_none(), "New released the lock");
     drop(fourth);
     drop(first);
     drop(second);
     let third = w.open();
-    assert!(third.state().modal.is_none());
-    assert!(!third.state().doc.read_only);
+    assert!(third.state().modal().is_none());
+    assert!(!third.state().doc().read_only);
 }
 
 #[test]
@@ -412,12 +453,12 @@ fn settings_are_kept_in_their_own_file() {
 fn a_pasted_article_over_the_size_limit_is_refused() {
     let w = World::new();
     let mut h = w.open();
-    let before = h.state().doc.briefing.articles.len();
+    let before = h.state().doc().briefing.articles.len();
     h.state_mut().push(Command::AddPastedArticle {
         meta: Default::default(),
         text: "word ".repeat(21 * 1024 * 1024 / 5),
     });
     h.run();
-    assert_eq!(h.state().doc.briefing.articles.len(), before);
+    assert_eq!(h.state().doc().briefing.articles.len(), before);
     assert!(has_message(&h, "articles over 20 MB are refused"));
 }

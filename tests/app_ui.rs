@@ -60,10 +60,10 @@ fn quote_of(h: &Harness<'_, BriefingApp>, range: std::ops::Range<usize>) -> Stri
 fn drag_select(h: &mut Harness<'_, BriefingApp>, from: usize, to: usize) {
     let start = h
         .state()
-        .reader
+        .reader()
         .screen_pos(from)
         .expect("start is on screen");
-    let end = h.state().reader.screen_pos(to).expect("end is on screen");
+    let end = h.state().reader().screen_pos(to).expect("end is on screen");
     let pointer = |h: &Harness<'_, BriefingApp>, pos: Pos2, pressed: Option<bool>| {
         h.event(egui::Event::PointerMoved(pos));
         if let Some(pressed) = pressed {
@@ -101,15 +101,15 @@ fn find_next(h: &mut Harness<'_, BriefingApp>, query: &str) -> std::ops::Range<u
     h.key_press(Key::Enter);
     h.run();
     h.state()
-        .reader
-        .selection
+        .reader()
+        .selection()
         .expect("the match is selected")
         .range()
 }
 
 fn claims_with_quote(h: &Harness<'_, BriefingApp>, quote: &str) -> Vec<Status> {
     h.state()
-        .doc
+        .doc()
         .briefing
         .claims()
         .filter(|(_, c)| c.anchor.quote == quote)
@@ -121,9 +121,9 @@ fn claims_with_quote(h: &Harness<'_, BriefingApp>, quote: &str) -> Vec<Status> {
 fn sample_opens_with_its_claims_and_reader() {
     let (h, _) = sample();
     let app = h.state();
-    assert_eq!(app.doc.briefing.claims().count(), 4);
-    assert!(!app.doc.is_dirty());
-    assert!(app.reader.paragraphs_on_screen() > 0);
+    assert_eq!(app.doc().briefing.claims().count(), 4);
+    assert!(!app.doc().is_dirty());
+    assert!(app.reader().paragraphs_on_screen() > 0);
     h.get_by_label("Article text");
     h.get_by_label("C Confirmed");
 }
@@ -132,7 +132,7 @@ fn sample_opens_with_its_claims_and_reader() {
 fn drag_select_then_ctrl_2_tags_reported() {
     let (mut h, _) = sample();
     select_text(&mut h, "Shipping companies in the region");
-    let sel = h.state().reader.selection.expect("a selection").range();
+    let sel = h.state().reader().selection().expect("a selection").range();
     assert_eq!(
         quote_of(&h, sel.clone()),
         "Shipping companies in the region"
@@ -143,8 +143,8 @@ fn drag_select_then_ctrl_2_tags_reported() {
         claims_with_quote(&h, "Shipping companies in the region"),
         [Status::Reported]
     );
-    assert!(h.state().doc.is_dirty());
-    assert!(h.state().reader.selection.is_none());
+    assert!(h.state().doc().is_dirty());
+    assert!(h.state().reader().selection().is_none());
 }
 
 #[test]
@@ -172,7 +172,7 @@ fn toolbar_button_tags_and_editor_edits_note_and_speaker() {
     h.run();
     let app = h.state();
     let (_, c) = app
-        .doc
+        .doc()
         .briefing
         .claims()
         .find(|(_, c)| c.anchor.quote == "welcomed the talks")
@@ -184,21 +184,21 @@ fn toolbar_button_tags_and_editor_edits_note_and_speaker() {
 #[test]
 fn status_change_with_shortcut_on_selected_claim_and_delete_key() {
     let (mut h, _) = sample();
-    let id = h.state().doc.briefing.articles[0].claims[0].id;
+    let id = h.state().doc().briefing.articles[0].claims[0].id;
     h.state_mut()
         .push(briefing_notes::app::Command::SelectClaim(id));
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
     h.run();
-    let status = h.state().doc.briefing.find_claim(id).unwrap().1.status;
+    let status = h.state().doc().briefing.find_claim(id).unwrap().1.status;
     assert_eq!(status, Status::Disputed);
     h.key_press(Key::Delete);
     h.run();
-    assert!(h.state().doc.briefing.find_claim(id).is_none());
+    assert!(h.state().doc().briefing.find_claim(id).is_none());
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert!(
-        h.state().doc.briefing.find_claim(id).is_some(),
+        h.state().doc().briefing.find_claim(id).is_some(),
         "delete is undoable"
     );
 }
@@ -233,7 +233,7 @@ fn undo_and_redo_every_change() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert!(claims_with_quote(&h, "next month").is_empty());
-    assert!(!h.state().doc.is_dirty(), "back to the opened state");
+    assert!(!h.state().doc().is_dirty(), "back to the opened state");
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     h.run();
     assert_eq!(claims_with_quote(&h, "next month").len(), 1);
@@ -257,8 +257,8 @@ fn save_reopen_and_export() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
     assert!(path.exists());
-    assert!(!h.state().doc.is_dirty());
-    assert_eq!(h.state().doc.path.as_deref(), Some(path.as_path()));
+    assert!(!h.state().doc().is_dirty());
+    assert_eq!(h.state().doc().path.as_deref(), Some(path.as_path()));
     // A briefing with a path saves without asking.
     let asked = dialogs.requested.lock().unwrap().len();
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
@@ -273,15 +273,15 @@ fn save_reopen_and_export() {
     assert!(text.contains("> next month"), "{text}");
     assert!(
         h.state()
-            .messages
+            .messages()
             .iter()
             .any(|m| m.text.contains("Exported to"))
     );
 
-    let saved = h.state().doc.briefing.clone();
+    let saved = h.state().doc().briefing.clone();
     let reopened = harness_with(vec![path.clone()], ScriptedDialogs::default());
-    assert_eq!(reopened.state().doc.briefing, saved);
-    assert!(!reopened.state().doc.is_dirty());
+    assert_eq!(reopened.state().doc().briefing, saved);
+    assert!(!reopened.state().doc().is_dirty());
 }
 
 #[test]
@@ -292,7 +292,7 @@ fn no_dialog_available_falls_back_to_a_path_prompt() {
     dialogs.push(DialogOutcome::Unavailable);
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
-    assert!(matches!(h.state().modal, Some(Modal::PathPrompt { .. })));
+    assert!(matches!(h.state().modal(), Some(Modal::PathPrompt { .. })));
     let field = h.get_by_label("Path");
     field.focus();
     h.run();
@@ -307,9 +307,9 @@ fn no_dialog_available_falls_back_to_a_path_prompt() {
     assert!(
         path.exists(),
         "the .ron extension is added; {:?}",
-        h.state().messages
+        h.state().messages()
     );
-    assert!(h.state().modal.is_none());
+    assert!(h.state().modal().is_none());
 }
 
 #[test]
@@ -321,16 +321,16 @@ fn add_article_from_dialog_and_remove_it_undoably() {
     dialogs.push(DialogOutcome::Picked(vec![file]));
     h.get_by_label("Add…").click();
     h.run();
-    assert_eq!(h.state().doc.briefing.articles.len(), 2);
+    assert_eq!(h.state().doc().briefing.articles.len(), 2);
     assert_eq!(h.state().current_article().unwrap().title, "Second report");
     let removes = h.query_all_by_label("Remove").count();
     assert_eq!(removes, 2);
     h.get_all_by_label("Remove").nth(1).unwrap().click();
     h.run();
-    assert_eq!(h.state().doc.briefing.articles.len(), 1);
+    assert_eq!(h.state().doc().briefing.articles.len(), 1);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().doc.briefing.articles.len(), 2);
+    assert_eq!(h.state().doc().briefing.articles.len(), 2);
 }
 
 #[test]
@@ -340,8 +340,8 @@ fn closing_with_unsaved_changes_asks_first() {
     h.run();
     h.get_by_label("Title").type_text(" (draft)");
     h.run();
-    assert!(h.state().doc.briefing.title.ends_with("(draft)"));
-    assert!(h.state().doc.is_dirty());
+    assert!(h.state().doc().briefing.title.ends_with("(draft)"));
+    assert!(h.state().doc().is_dirty());
 
     // The window's close button.
     h.input_mut()
@@ -351,19 +351,19 @@ fn closing_with_unsaved_changes_asks_first() {
         .events
         .push(egui::ViewportEvent::Close);
     h.run();
-    assert!(matches!(h.state().modal, Some(Modal::Unsaved(_))));
+    assert!(matches!(h.state().modal(), Some(Modal::Unsaved(_))));
     h.get_by_label("Cancel").click();
     h.run();
-    assert!(h.state().modal.is_none());
+    assert!(h.state().modal().is_none());
     assert!(!h.state().is_closing());
     assert!(
-        h.state().doc.briefing.title.ends_with("(draft)"),
+        h.state().doc().briefing.title.ends_with("(draft)"),
         "nothing lost"
     );
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
     h.run();
-    assert!(matches!(h.state().modal, Some(Modal::Unsaved(_))));
+    assert!(matches!(h.state().modal(), Some(Modal::Unsaved(_))));
     h.get_by_label("Discard").click();
     h.run();
     assert!(h.state().is_closing());
@@ -386,14 +386,14 @@ fn find_then_tag_without_the_mouse() {
     );
     h.key_press(Key::Escape);
     h.run();
-    assert!(!h.state().find.open);
+    assert!(!h.state().find_open());
 }
 
 #[test]
 fn double_click_selects_a_word_and_ctrl_c_copies_it() {
     let (mut h, _) = sample();
     let r = find_in_article(&h, "Geneva next month");
-    let pos = h.state().reader.screen_pos(r.start + 2).unwrap();
+    let pos = h.state().reader().screen_pos(r.start + 2).unwrap();
     h.event(egui::Event::PointerMoved(pos));
     // Two clicks, one short frame apart: a double click.
     for _ in 0..2 {
@@ -408,23 +408,24 @@ fn double_click_selects_a_word_and_ctrl_c_copies_it() {
         h.step();
     }
     h.run();
-    let sel = h.state().reader.selection.expect("a word").range();
+    let sel = h.state().reader().selection().expect("a word").range();
     assert_eq!(quote_of(&h, sel), "Geneva");
     h.event(egui::Event::Copy);
     h.run();
-    assert_eq!(h.state().copied.as_deref(), Some("Geneva"));
+    assert_eq!(h.state().copied(), Some("Geneva"));
 }
 
 #[test]
 fn shift_arrows_extend_the_selection_by_whole_characters() {
     let (mut h, _) = sample();
     let r = find_in_article(&h, "GENEVA");
-    h.state_mut().reader.select(r.start..r.start);
+    h.state_mut()
+        .push(briefing_notes::app::Command::SelectText(r.start..r.start));
     for _ in 0..6 {
         h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
     }
     h.run();
-    let sel = h.state().reader.selection.unwrap().range();
+    let sel = h.state().reader().selection().unwrap().range();
     assert_eq!(quote_of(&h, sel), "GENEVA");
 }
 
@@ -432,7 +433,7 @@ fn shift_arrows_extend_the_selection_by_whole_characters() {
 fn clicking_a_highlight_selects_its_claim() {
     let (mut h, _) = sample();
     let r = find_in_article(&h, "Estavia would be willing");
-    let pos = h.state().reader.screen_pos(r.start + 3).unwrap();
+    let pos = h.state().reader().screen_pos(r.start + 3).unwrap();
     h.event(egui::Event::PointerMoved(pos));
     for pressed in [true, false] {
         h.event(egui::Event::PointerButton {
@@ -443,8 +444,8 @@ fn clicking_a_highlight_selects_its_claim() {
         });
     }
     h.run();
-    let id = h.state().selected_claim.expect("a claim is selected");
-    let (_, c) = h.state().doc.briefing.find_claim(id).unwrap();
+    let id = h.state().selected_claim().expect("a claim is selected");
+    let (_, c) = h.state().doc().briefing.find_claim(id).unwrap();
     assert_eq!(c.status, Status::Reported);
     h.get_by_label("Note");
 }
@@ -455,12 +456,12 @@ fn opening_a_broken_file_says_so_and_keeps_the_briefing() {
     let bad = dir.path().join("bad.ron");
     std::fs::write(&bad, "Briefing(format_version: 1, title: ").unwrap();
     let (mut h, _) = sample();
-    let before = h.state().doc.briefing.clone();
+    let before = h.state().doc().briefing.clone();
     h.state_mut()
         .push(briefing_notes::app::Command::OpenPath(bad.clone()));
     h.run();
-    assert_eq!(h.state().doc.briefing, before);
-    let msg = &h.state().messages.last().expect("an error is shown").text;
+    assert_eq!(h.state().doc().briefing, before);
+    let msg = &h.state().messages().last().expect("an error is shown").text;
     assert!(
         msg.contains("bad.ron") && msg.contains("Could not open"),
         "{msg}"
@@ -501,10 +502,10 @@ fn long_article_lays_out_only_what_is_visible() {
     briefing_notes::file::save(&path, &b).unwrap();
 
     let mut h = harness_with(vec![path], ScriptedDialogs::default());
-    let on_screen = h.state().reader.paragraphs_on_screen();
+    let on_screen = h.state().reader().paragraphs_on_screen();
     assert!((1..80).contains(&on_screen), "{on_screen} paragraphs drawn");
     assert!(
-        h.state().reader.screen_pos(last.start).is_none(),
+        h.state().reader().screen_pos(last.start).is_none(),
         "the end is not drawn yet"
     );
 
@@ -512,24 +513,24 @@ fn long_article_lays_out_only_what_is_visible() {
         .push(briefing_notes::app::Command::RevealClaim(claim_id));
     h.run();
     assert!(
-        h.state().reader.screen_pos(last.start).is_some(),
+        h.state().reader().screen_pos(last.start).is_some(),
         "revealing scrolls to the claim at {last:?}; on screen: {:?}",
-        h.state().reader.chars_on_screen()
+        h.state().reader().chars_on_screen()
     );
-    let on_screen = h.state().reader.paragraphs_on_screen();
+    let on_screen = h.state().reader().paragraphs_on_screen();
     assert!(
         (1..80).contains(&on_screen),
         "{on_screen} paragraphs drawn after the jump"
     );
     // An idle frame lays out nothing new: galleys are cached.
     h.step();
-    assert_eq!(h.state().reader.last_layouts, 0);
+    assert_eq!(h.state().reader().last_layouts(), 0);
 
     // Find jumps to a match far away, and it becomes the selection.
     let sel = find_next(&mut h, "session 1234.");
     assert_eq!(quote_of(&h, sel.clone()), "session 1234.");
     assert!(
-        h.state().reader.screen_pos(sel.start).is_some(),
+        h.state().reader().screen_pos(sel.start).is_some(),
         "the match is scrolled into view"
     );
 }
@@ -549,21 +550,21 @@ fn the_last_briefing_reopens_and_missing_recent_files_can_be_forgotten() {
     settings.remember(&dir.path().join("gone.ron"));
     settings.remember(&path);
     let mut h = harness_with_settings(settings.clone());
-    assert_eq!(h.state().doc.briefing.title, "Last one");
-    assert_eq!(h.state().settings.recent.len(), 2);
+    assert_eq!(h.state().doc().briefing.title, "Last one");
+    assert_eq!(h.state().settings().recent.len(), 2);
 
-    let gone = h.state().settings.recent[1].clone();
+    let gone = h.state().settings().recent[1].clone();
     assert!(!gone.exists());
     h.state_mut()
         .push(briefing_notes::app::Command::ForgetRecent(gone));
     h.run();
-    assert_eq!(h.state().settings.recent.len(), 1);
+    assert_eq!(h.state().settings().recent.len(), 1);
 
     // A remembered briefing that has since disappeared: the sample opens instead.
     std::fs::remove_file(&path).unwrap();
     let h = harness_with_settings(settings);
     assert_eq!(
-        h.state().doc.briefing.claims().count(),
+        h.state().doc().briefing.claims().count(),
         4,
         "the sample briefing"
     );
@@ -657,21 +658,21 @@ fn dropping_files_adds_them_and_reports_bad_ones() {
     }
     h.run();
     let app = h.state();
-    assert_eq!(app.doc.briefing.articles.len(), 2);
+    assert_eq!(app.doc().briefing.articles.len(), 2);
     assert_eq!(app.current_article().unwrap().title, "dropped");
     assert!(
-        app.messages
+        app.messages()
             .iter()
             .any(|m| m.error && m.text.contains("image.txt")),
         "{:?}",
-        app.messages
+        app.messages()
     );
 }
 
 #[test]
 fn typing_in_a_field_is_one_undo_step_per_field() {
     let (mut h, _) = sample();
-    let before = h.state().doc.briefing.clone();
+    let before = h.state().doc().briefing.clone();
     h.get_by_label("Analyst").focus();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
@@ -682,19 +683,19 @@ fn typing_in_a_field_is_one_undo_step_per_field() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     h.get_by_label("Bottom line").type_text("Talks resume.");
     h.run();
-    assert_eq!(h.state().doc.briefing.analyst, "J. Doe");
-    assert_eq!(h.state().doc.briefing.summary, "Talks resume.");
+    assert_eq!(h.state().doc().briefing.analyst, "J. Doe");
+    assert_eq!(h.state().doc().briefing.summary, "Talks resume.");
     // Leave the fields, then undo: the summary goes back in one step, then the analyst.
     h.get_by_label("Article text").click();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().doc.briefing.summary, before.summary);
-    assert_eq!(h.state().doc.briefing.analyst, "J. Doe");
+    assert_eq!(h.state().doc().briefing.summary, before.summary);
+    assert_eq!(h.state().doc().briefing.analyst, "J. Doe");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().doc.briefing.analyst, before.analyst);
-    assert!(!h.state().doc.is_dirty());
+    assert_eq!(h.state().doc().briefing.analyst, before.analyst);
+    assert!(!h.state().doc().is_dirty());
 }
 
 #[test]
@@ -706,8 +707,8 @@ fn dragging_past_the_bottom_edge_scrolls_and_extends_the_selection() {
     let file = dir.path().join("long.txt");
     std::fs::write(&file, text).unwrap();
     let mut h = harness_with(vec![file], ScriptedDialogs::default());
-    let first_screen = h.state().reader.chars_on_screen().unwrap();
-    let start = h.state().reader.screen_pos(10).unwrap();
+    let first_screen = h.state().reader().chars_on_screen().unwrap();
+    let start = h.state().reader().screen_pos(10).unwrap();
     h.event(egui::Event::PointerMoved(start));
     h.event(egui::Event::PointerButton {
         pos: start,
@@ -728,7 +729,7 @@ fn dragging_past_the_bottom_edge_scrolls_and_extends_the_selection() {
         modifiers: Modifiers::NONE,
     });
     h.run();
-    let sel = h.state().reader.selection.expect("a selection").range();
+    let sel = h.state().reader().selection().expect("a selection").range();
     assert_eq!(sel.start, 10);
     assert!(
         sel.end > first_screen.end,
@@ -739,7 +740,7 @@ fn dragging_past_the_bottom_edge_scrolls_and_extends_the_selection() {
 #[test]
 fn typing_a_note_does_not_lay_the_article_out_again() {
     let (mut h, _) = sample();
-    let id = h.state().doc.briefing.articles[0].claims[0].id;
+    let id = h.state().doc().briefing.articles[0].claims[0].id;
     h.state_mut()
         .push(briefing_notes::app::Command::SelectClaim(id));
     h.run();
@@ -750,7 +751,7 @@ fn typing_a_note_does_not_lay_the_article_out_again() {
     h.step(); // the frame that shows it
     assert!(
         h.state()
-            .doc
+            .doc()
             .briefing
             .find_claim(id)
             .unwrap()
@@ -759,7 +760,7 @@ fn typing_a_note_does_not_lay_the_article_out_again() {
             .ends_with('x')
     );
     assert_eq!(
-        h.state().reader.last_layouts,
+        h.state().reader().last_layouts(),
         0,
         "the note is not in the article text"
     );
@@ -790,24 +791,24 @@ fn web_pages_import_with_their_metadata_and_a_page_without_an_article_offers_its
     dialogs.push(DialogOutcome::Picked(vec![html("front-page.html")]));
     h.get_by_label("Add…").click();
     h.run();
-    assert!(matches!(h.state().modal, Some(Modal::NoArticle(_))));
+    assert!(matches!(h.state().modal(), Some(Modal::NoArticle(_))));
     assert_eq!(
-        h.state().doc.briefing.articles.len(),
+        h.state().doc().briefing.articles.len(),
         2,
         "nothing added yet"
     );
     h.get_by_label("Cancel").click();
     h.run();
-    assert!(h.state().modal.is_none());
-    assert_eq!(h.state().doc.briefing.articles.len(), 2);
+    assert!(h.state().modal().is_none());
+    assert_eq!(h.state().doc().briefing.articles.len(), 2);
 
     dialogs.push(DialogOutcome::Picked(vec![html("front-page.html")]));
     h.get_by_label("Add…").click();
     h.run();
     h.get_by_label("Import the whole page").click();
     h.run();
-    assert!(h.state().modal.is_none());
-    assert_eq!(h.state().doc.briefing.articles.len(), 3);
+    assert!(h.state().modal().is_none());
+    assert_eq!(h.state().doc().briefing.articles.len(), 3);
     let page = h.state().current_article().unwrap();
     assert_eq!(page.title, "Coastline Daily - Home");
     assert!(page.text.contains("Council approves new bridge"));
@@ -837,7 +838,7 @@ fn a_big_page_imports_in_the_background_while_the_window_keeps_responding() {
         "a 3 MB page goes to a worker thread"
     );
     h.step();
-    assert_eq!(h.state().doc.briefing.articles.len(), 1, "not added yet");
+    assert_eq!(h.state().doc().briefing.articles.len(), 1, "not added yet");
     h.get_by_label("Importing big.html…");
     // The window keeps running frames meanwhile; the article arrives when the worker is done.
     for _ in 0..600 {
@@ -849,7 +850,7 @@ fn a_big_page_imports_in_the_background_while_the_window_keeps_responding() {
     }
     assert!(h.state().importing().is_none(), "the import finished");
     h.run();
-    assert_eq!(h.state().doc.briefing.articles.len(), 2);
+    assert_eq!(h.state().doc().briefing.articles.len(), 2);
     let a = h.state().current_article().unwrap();
     assert_eq!(a.title, "Big page");
     assert!(a.text.starts_with("Officials in the capital"));
@@ -880,18 +881,19 @@ fn each_article_keeps_its_own_scroll_position() {
     let path = dir.path().join("two.ron");
     briefing_notes::file::save(&path, &b).unwrap();
     let mut h = harness_with(vec![path], ScriptedDialogs::default());
-    assert_eq!(h.state().current, Some(first));
+    assert_eq!(h.state().current_article().map(|a| a.id), Some(first));
 
     let far = find_in_article(&h, "First paragraph 400:").start;
-    h.state_mut().reader.scroll_to(far);
+    h.state_mut()
+        .push(briefing_notes::app::Command::ScrollTo(far));
     h.run();
-    let place = h.state().reader.chars_on_screen().unwrap();
+    let place = h.state().reader().chars_on_screen().unwrap();
     assert!(place.start > 0, "scrolled down: {place:?}");
 
     h.state_mut().push(Command::SelectArticle(second));
     h.run();
     assert_eq!(
-        h.state().reader.chars_on_screen().unwrap().start,
+        h.state().reader().chars_on_screen().unwrap().start,
         0,
         "another article opens at its top"
     );
@@ -899,7 +901,7 @@ fn each_article_keeps_its_own_scroll_position() {
     h.state_mut().push(Command::SelectArticle(first));
     h.run();
     assert_eq!(
-        h.state().reader.chars_on_screen().unwrap().start,
+        h.state().reader().chars_on_screen().unwrap().start,
         place.start,
         "going back returns to where the reader was"
     );

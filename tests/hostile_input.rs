@@ -294,7 +294,7 @@ fn bad_briefings_through_check_export_add_and_the_app() {
         match expect {
             Error(words) => {
                 let msg = app
-                    .messages
+                    .messages()
                     .iter()
                     .map(|m| m.text.as_str())
                     .collect::<Vec<_>>();
@@ -303,14 +303,14 @@ fn bad_briefings_through_check_export_add_and_the_app() {
                         .any(|m| m.contains("Could not open the briefing") && m.contains(words)),
                     "{name}: {msg:?}"
                 );
-                assert_eq!(app.doc.path, None, "{name}");
+                assert_eq!(app.doc().path, None, "{name}");
             }
             Repaired(a, b, c, d) => {
-                assert_eq!(app.doc.path.as_deref(), Some(path.as_path()), "{name}");
-                assert_eq!(repairs(&app.doc.load_report), (*a, *b, *c, *d), "{name}");
+                assert_eq!(app.doc().path.as_deref(), Some(path.as_path()), "{name}");
+                assert_eq!(repairs(&app.doc().load_report), (*a, *b, *c, *d), "{name}");
                 let repaired = *a + *b + *c + *d > 0;
                 assert_eq!(
-                    app.doc.is_dirty(),
+                    app.doc().is_dirty(),
                     repaired,
                     "{name}: repairs are unsaved changes"
                 );
@@ -375,7 +375,7 @@ fn bad_articles_through_add_and_the_app() {
 
         // The app: an error line, or the article added (unsaved).
         let mut h = app_opening(&briefing);
-        let had = h.state().doc.briefing.articles.len();
+        let had = h.state().doc().briefing.articles.len();
         h.state_mut()
             .push(AppCommand::AddArticlePaths(vec![source.clone()]));
         h.run();
@@ -383,22 +383,22 @@ fn bad_articles_through_add_and_the_app() {
         match refusal {
             Some(words) if words.contains("no article was found") => {
                 assert!(
-                    matches!(app.modal, Some(briefing_notes::app::Modal::NoArticle(_))),
+                    matches!(app.modal(), Some(briefing_notes::app::Modal::NoArticle(_))),
                     "{name}"
                 );
             }
             Some(words) => {
                 let words = words.split(" (").next().unwrap();
                 assert!(
-                    app.messages
+                    app.messages()
                         .iter()
                         .any(|m| m.error && m.text.contains(words)),
                     "{name}: {:?}",
-                    app.messages
+                    app.messages()
                 );
-                assert_eq!(app.doc.briefing.articles.len(), had, "{name}");
+                assert_eq!(app.doc().briefing.articles.len(), had, "{name}");
             }
-            None => assert_eq!(app.doc.briefing.articles.len(), had + 1, "{name}"),
+            None => assert_eq!(app.doc().briefing.articles.len(), had + 1, "{name}"),
         }
     }
 }
@@ -469,7 +469,12 @@ fn generated_bombs_and_oversized_files_are_refused_before_parsing() {
         );
     }
     let h = app_opening(&huge_briefing);
-    assert!(h.state().messages.iter().any(|m| m.text.contains("64 MB")));
+    assert!(
+        h.state()
+            .messages()
+            .iter()
+            .any(|m| m.text.contains("64 MB"))
+    );
 }
 
 /// 100,000 claims on one article, written compactly (as a script might): it loads, every

@@ -1,12 +1,16 @@
-//! Everything the user can ask for. Menus, buttons and shortcuts only push a [`Command`];
-//! the app runs them in one place after the frame, so no widget ever changes the briefing.
+//! Everything the user can ask for, as values. Menus, buttons, shortcuts and dialogs only
+//! push a [`Command`] onto the [`CommandQueue`]; the executor
+//! ([`super::command_handling`]) runs them in one place after the frame, so no view ever
+//! changes the briefing, and a command that needs a follow-up pushes it instead of running it.
 
+use std::ops::Range;
 use std::path::PathBuf;
 
-use crate::edit::BriefingField;
+use crate::edit::{BriefingField, ClaimField};
 use crate::model::{ArticleId, ArticleMeta, Claim, ClaimId, Status};
 
 use super::dialogs::DialogKind;
+use super::settings::ThemeChoice;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
@@ -31,15 +35,19 @@ pub enum Command {
     },
     RemoveArticle(ArticleId),
     SelectArticle(ArticleId),
+    /// Select these chars of the current article in the reader.
+    SelectText(Range<usize>),
+    /// Scroll the reader so that this char of the current article is in view.
+    ScrollTo(usize),
     /// Tag the reader's selection; with no selection, set the selected claim's status.
     Tag(Status),
     SelectClaim(ClaimId),
     /// Select a claim, open its article and scroll to it.
     RevealClaim(ClaimId),
-    /// Replace a claim with an edited copy; `field` groups keystrokes into one undo step.
+    /// Replace a claim with an edited copy; keystrokes in one `field` are one undo step.
     UpdateClaim {
         claim: Box<Claim>,
-        field: &'static str,
+        field: ClaimField,
     },
     DeleteSelectedClaim,
     DeleteClaim(ClaimId),
@@ -59,17 +67,27 @@ pub enum Command {
     FindNext,
     FindPrevious,
     CopySelection,
+    SetTheme(ThemeChoice),
+    SetTextSize(f32),
+    ShowShortcuts,
+    CloseShortcuts,
     /// A file dialog came back empty at once: ask for the path in the window instead.
     PromptForPath(DialogKind),
+    /// A file dialog was cancelled: whatever waited on it (a save before quitting) is off.
+    DialogCancelled,
     ForgetRecent(PathBuf),
     /// The user answered the unsaved-changes prompt.
     ResolveUnsaved(UnsavedChoice),
+    /// Close the open modal without acting on it.
+    CloseModal,
     DismissMessage(usize),
     ShowOrphans,
     /// The user answered the offer to restore work from a recovery journal.
     ResolveRecovery(RecoveryChoice),
     /// Open a briefing that is open in another window, without the right to change it.
     OpenReadOnly(PathBuf),
+    /// The window regained focus: has another program changed the briefing's file?
+    CheckDisk,
     /// The user answered "the file changed on disk".
     ResolveChanged(ChangedChoice),
 }
@@ -97,4 +115,31 @@ pub enum UnsavedChoice {
     Save,
     Discard,
     Cancel,
+}
+
+/// Commands waiting to run, in the order they were pushed.
+#[derive(Debug, Default)]
+pub struct CommandQueue {
+    pending: Vec<Command>,
+}
+
+impl CommandQueue {
+    pub fn push(&mut self, command: Command) {
+        self.pending.push(command);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pending.is_empty()
+    }
+
+    /// Everything queued so far; what running them pushes waits for the next take.
+    pub fn take(&mut self) -> Vec<Command> {
+        std::mem::take(&mut self.pending)
+    }
+}
+
+impl Extend<Command> for CommandQueue {
+    fn extend<T: IntoIterator<Item = Command>>(&mut self, iter: T) {
+        self.pending.extend(iter);
+    }
 }

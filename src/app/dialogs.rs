@@ -11,6 +11,8 @@ use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use super::command::Command;
+
 /// A dialog that returned nothing this fast cannot have been shown to a person.
 const TOO_FAST_FOR_A_HUMAN: Duration = Duration::from_millis(300);
 
@@ -23,6 +25,29 @@ pub enum DialogKind {
 }
 
 impl DialogKind {
+    /// What to do with the paths the user picked, in a file dialog or typed in the window:
+    /// the one place a dialog's answer becomes a command.
+    pub fn command_for(&self, paths: Vec<PathBuf>) -> Option<Command> {
+        let first = paths.first().cloned();
+        match self {
+            Self::OpenBriefing => first.map(Command::OpenPath),
+            Self::SaveBriefing { .. } => first.map(|p| Command::SaveTo(with_extension(p, "ron"))),
+            Self::AddArticles => (!paths.is_empty()).then_some(Command::AddArticlePaths(paths)),
+            Self::ExportMarkdown { .. } => {
+                first.map(|p| Command::ExportTo(with_extension(p, "md")))
+            }
+        }
+    }
+
+    /// What the in-window path prompt starts with.
+    pub fn suggested_path(&self) -> String {
+        match self {
+            Self::SaveBriefing { suggested } => suggested.clone(),
+            Self::ExportMarkdown { suggested } => suggested.display().to_string(),
+            Self::OpenBriefing | Self::AddArticles => String::new(),
+        }
+    }
+
     pub fn title(&self) -> &'static str {
         match self {
             Self::OpenBriefing => "Open briefing",
@@ -44,6 +69,15 @@ pub enum DialogOutcome {
 pub trait Dialogs {
     /// Starts a dialog; the outcome arrives on the receiver, without blocking the UI.
     fn request(&mut self, kind: DialogKind) -> Receiver<DialogOutcome>;
+}
+
+/// `p`, with `ext` added when it has no extension.
+fn with_extension(p: PathBuf, ext: &str) -> PathBuf {
+    if p.extension().is_some() {
+        p
+    } else {
+        p.with_extension(ext)
+    }
 }
 
 /// The real dialogs, through rfd on a worker thread.

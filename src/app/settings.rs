@@ -1,4 +1,5 @@
-//! Preferences kept between runs (eframe's storage): recent briefings, theme, text size.
+//! Preferences kept between runs, in their own settings file: recent briefings, theme, text
+//! size.
 //! Briefings themselves live in their own files, never here.
 
 use std::path::{Path, PathBuf};
@@ -71,5 +72,40 @@ impl Settings {
         let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
             .map_err(std::io::Error::other)?;
         crate::atomic::write_atomic(path, text.as_bytes(), false)
+    }
+}
+
+/// The settings in force, and the settings file as last written (written only on change).
+pub struct Prefs {
+    pub settings: Settings,
+    written: Option<Settings>,
+}
+
+impl Prefs {
+    pub fn new(settings: Settings) -> Self {
+        Self {
+            written: Some(settings.clone()),
+            settings,
+        }
+    }
+
+    /// Writes the settings file if the settings changed since it was last written.
+    pub fn store(&mut self, places: &crate::places::Places) {
+        if self.written.as_ref() == Some(&self.settings) {
+            return;
+        }
+        if let Some(path) = places.settings_file()
+            && self.settings.store(&path).is_ok()
+        {
+            self.written = Some(self.settings.clone());
+        }
+    }
+
+    pub fn apply_theme(&self, ctx: &egui::Context) {
+        ctx.set_theme(match self.settings.theme {
+            ThemeChoice::System => egui::ThemePreference::System,
+            ThemeChoice::Light => egui::ThemePreference::Light,
+            ThemeChoice::Dark => egui::ThemePreference::Dark,
+        });
     }
 }

@@ -101,3 +101,12 @@ impl Claim {
         (self.anchor.start, self.anchor.end, self.id)
     }
 }
+
+/// A claim's tags from what the user typed: trimmed, empty ones dropped, each once.
+pub fn clean_tags<'a>(typed: impl IntoIterator<Item = &'a str>) -> BTreeSet<String> {
+    typed
+        .into_iter()
+        .map(|t| t.trim().to_owned())
+        .filter(|t| !t.is_empty())
+        .collect()
+}

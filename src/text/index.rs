@@ -1,4 +1,4 @@
-//! Article text: normalisation on the way in, and fast char ↔ byte offset conversion.
+//! Fast char ↔ byte offset conversion and grapheme boundaries.
 //!
 //! Anchors count Unicode scalar values (chars); Rust strings are indexed by bytes. Every
 //! conversion between the two goes through [`TextIndex`], so no caller walks `chars().nth()`
@@ -6,28 +6,10 @@
 
 use std::ops::Range;
 
-use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::GraphemeCursor;
 
 /// Chars between two checkpoints of [`TextIndex`]: a lookup walks at most this many chars.
 const STRIDE: usize = 64;
-
-/// Prepares text for storage, once, when an article is added: line endings become `\n`
-/// and the text is NFC-normalised, so that the same words always have the same chars.
-pub fn normalize_article_text(raw: &str) -> String {
-    let unix = raw.replace("\r\n", "\n").replace('\r', "\n");
-    // Most text is already NFC; the quick check skips the rewrite (ten times slower).
-    if unicode_normalization::is_nfc_quick(unix.chars()) == unicode_normalization::IsNormalized::Yes
-    {
-        return unix;
-    }
-    unix.nfc().collect()
-}
-
-/// NFC form of a user-typed string (a quote to look for), matching [`normalize_article_text`].
-pub fn normalize_query(raw: &str) -> String {
-    raw.replace("\r\n", "\n").nfc().collect()
-}
 
 /// Char ↔ byte offset map over one text, built in one pass.
 #[derive(Debug, Clone)]
@@ -190,30 +172,6 @@ fn next_grapheme_boundary(text: &str, b: usize) -> usize {
         .unwrap_or(text.len())
 }
 
-/// 1-based line and column (in chars) of a char offset, for messages.
-pub fn line_col(index: &TextIndex, c: usize) -> (usize, usize) {
-    let before = index.slice(0..c.min(index.char_len())).unwrap_or("");
-    let line = before.matches('\n').count() + 1;
-    let col = before
-        .rsplit('\n')
-        .next()
-        .map(|l| l.chars().count())
-        .unwrap_or(0)
-        + 1;
-    (line, col)
-}
-
-/// At most `max` chars of `s` on one line, with an ellipsis when cut: for lists and messages.
-pub fn snippet(s: &str, max: usize) -> String {
-    let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.chars().count() <= max {
-        one_line
-    } else {
-        let cut: String = one_line.chars().take(max.saturating_sub(1)).collect();
-        format!("{cut}…")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -251,19 +209,5 @@ mod tests {
         let idx = TextIndex::new(combining);
         assert!(!idx.is_grapheme_boundary(2));
         assert_eq!(idx.snap_to_graphemes(1..2), 1..3);
-    }
-
-    #[test]
-    fn normalisation_composes_and_unifies_line_endings() {
-        assert_eq!(normalize_article_text("e\u{301}\r\nx\ry"), "é\nx\ny");
-    }
-
-    #[test]
-    fn line_and_column_count_chars() {
-        let text = "ab\nвгд\nz";
-        let idx = TextIndex::new(text);
-        assert_eq!(line_col(&idx, 0), (1, 1));
-        assert_eq!(line_col(&idx, 5), (2, 3));
-        assert_eq!(line_col(&idx, 7), (3, 1));
     }
 }

@@ -1,182 +1,34 @@
 //! The command line: every subcommand loads through the core, changes the briefing through
-//! [`crate::edit`], and saves atomically.
+//! [`crate::edit`], and saves atomically. What the command line accepts is defined in
+//! [`args`]; this module runs it.
+
+mod args;
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context, Result, anyhow, bail};
-use clap::{Args, Parser, Subcommand};
 
-use crate::anchor::{Anchor, find_occurrences};
+use crate::anchor::Anchor;
 use crate::edit::{Edit, apply};
 use crate::export::to_markdown;
 use crate::file::{self, LoadReport};
 use crate::import::{Format, ImportError, ImportOptions, Imported, import_file};
-use crate::model::{Article, Briefing, Claim, Credibility, Published, Reliability, Status, now};
+use crate::model::{Article, Briefing, Claim, clean_tags, now};
+use crate::text::search::{find_occurrences, prefer_whole_words};
 use crate::text::{TextIndex, line_col, normalize_article_text, normalize_query, snippet};
 
-#[derive(Debug, Parser)]
-#[command(
-    name = "briefing-notes",
-    version,
-    about = "Tag claims in news articles as Confirmed, Reported or Disputed, and export briefings.",
-    long_about = "Tag claims in news articles as Confirmed, Reported or Disputed, and export briefings.\n\n\
-        With no subcommand, opens the desktop app: `briefing-notes FILE.ron` opens a briefing, \
-        `briefing-notes ARTICLE…` starts a new briefing with those articles.",
-    args_conflicts_with_subcommands = true
-)]
-pub struct Cli {
-    #[command(subcommand)]
-    pub command: Option<Command>,
-    /// A briefing (.ron) to open, or articles to start a new briefing with (desktop app).
-    pub files: Vec<PathBuf>,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// Create a new, empty briefing file.
-    New(NewArgs),
-    /// Add an article (a saved web page, .md or .txt) to a briefing.
-    Add(AddArgs),
-    /// Show what importing a file would give: its metadata, a blank line, then its text.
-    Extract(ExtractArgs),
-    /// Tag a quote in an article as a claim.
-    Tag(TagArgs),
-    /// Export a briefing as Markdown.
-    Export(ExportArgs),
-    /// Load a briefing, verify every claim's anchor and summarise it.
-    Check(CheckArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct NewArgs {
-    /// The briefing file to create (refused if it exists).
-    pub file: PathBuf,
-    #[arg(long)]
-    pub title: String,
-    #[arg(long, default_value = "")]
-    pub analyst: String,
-}
-
-#[derive(Debug, Args)]
-pub struct AddArgs {
-    /// The briefing file.
-    pub file: PathBuf,
-    /// The article file: a saved web page (.html), Markdown (.md) or text (.txt, any common
-    /// encoding).
-    pub article: PathBuf,
-    /// For a web page: import all of its visible text, not only the article found in it.
-    #[arg(long)]
-    pub whole_page: bool,
-    /// Title (default: the page's title, a .md file's first heading, else the file name).
-    #[arg(long)]
-    pub title: Option<String>,
-    /// Outlet: the site or publisher.
-    #[arg(long)]
-    pub outlet: Option<String>,
-    /// Author or byline.
-    #[arg(long)]
-    pub author: Option<String>,
-    #[arg(long)]
-    pub url: Option<String>,
-    /// Publication date (2025-08-13) or date and time (RFC 3339).
-    #[arg(long, value_parser = parse_published)]
-    pub published: Option<Published>,
-    /// Language, as a BCP 47 tag (en, en-GB, fr…).
-    #[arg(long)]
-    pub language: Option<String>,
-    /// Source reliability, A (completely reliable) to F (cannot be judged).
-    #[arg(long, value_parser = parse_reliability)]
-    pub reliability: Option<Reliability>,
-}
-
-#[derive(Debug, Args)]
-pub struct ExtractArgs {
-    /// The article file.
-    pub file: PathBuf,
-    /// Print the text alone, without the metadata.
-    #[arg(long)]
-    pub text: bool,
-    /// For a web page: all of its visible text, not only the article found in it.
-    #[arg(long)]
-    pub whole_page: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct TagArgs {
-    /// The briefing file.
-    pub file: PathBuf,
-    /// The exact words to tag, as they appear in the article.
-    #[arg(long)]
-    pub quote: String,
-    /// confirmed, reported or disputed.
-    #[arg(long)]
-    pub status: Status,
-    /// The article: its number (1, 2…) or id (or a unique start of it). Needed when the
-    /// briefing has more than one article.
-    #[arg(long)]
-    pub article: Option<String>,
-    /// Which match to tag (1, 2…) when the quote occurs more than once.
-    #[arg(long)]
-    pub occurrence: Option<usize>,
-    /// The analyst's note.
-    #[arg(long, default_value = "")]
-    pub note: String,
-    /// Who makes the claim.
-    #[arg(long, default_value = "")]
-    pub speaker: String,
-    /// Who relays it.
-    #[arg(long, default_value = "")]
-    pub via: String,
-    /// How credible the information is, 1 (confirmed by other sources) to 6 (cannot be judged).
-    #[arg(long, value_parser = parse_credibility)]
-    pub credibility: Option<Credibility>,
-    /// A tag for the claim; repeat for several.
-    #[arg(long = "tag")]
-    pub tags: Vec<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct ExportArgs {
-    /// The briefing file.
-    pub file: PathBuf,
-    /// Write the Markdown here instead of to standard output.
-    #[arg(short, long)]
-    pub output: Option<PathBuf>,
-}
-
-#[derive(Debug, Args)]
-pub struct CheckArgs {
-    /// The briefing file.
-    pub file: PathBuf,
-}
-
-fn parse_published(s: &str) -> Result<Published, String> {
-    s.parse()
-        .map_err(|e: crate::model::PublishedParseError| e.to_string())
-}
-
-fn parse_credibility(s: &str) -> Result<Credibility, String> {
-    s.trim()
-        .parse::<u8>()
-        .ok()
-        .and_then(Credibility::new)
-        .ok_or_else(|| format!("“{s}” is not a credibility grade: use 1 to 6"))
-}
-
-fn parse_reliability(s: &str) -> Result<Reliability, String> {
-    Reliability::parse(s).ok_or_else(|| format!("“{s}” is not a reliability grade: use A to F"))
-}
+pub use args::{AddArgs, CheckArgs, Cli, CliCommand, ExportArgs, ExtractArgs, NewArgs, TagArgs};
 
 /// Runs a subcommand. Output goes to `out`; warnings to standard error.
-pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
+pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<()> {
     match command {
-        Command::New(a) => new(a, out),
-        Command::Add(a) => add(a, out),
-        Command::Extract(a) => extract(a, out),
-        Command::Tag(a) => tag(a, out),
-        Command::Export(a) => export(a, out),
-        Command::Check(a) => check(a, out),
+        CliCommand::New(a) => new(a, out),
+        CliCommand::Add(a) => add(a, out),
+        CliCommand::Extract(a) => extract(a, out),
+        CliCommand::Tag(a) => tag(a, out),
+        CliCommand::Export(a) => export(a, out),
+        CliCommand::Check(a) => check(a, out),
     }
 }
 
@@ -385,7 +237,7 @@ fn tag(a: TagArgs, out: &mut dyn Write) -> Result<()> {
         bail!("the quote is empty");
     }
     let index = TextIndex::new(&article.text);
-    let found = whole_word_matches(&index, &quote, find_occurrences(&index, &quote));
+    let found = prefer_whole_words(&index, &quote, find_occurrences(&index, &quote));
     let range = match (found.len(), a.occurrence) {
         (0, _) => {
             let hint = if article.text.to_lowercase().contains(&quote.to_lowercase()) {
@@ -420,12 +272,7 @@ fn tag(a: TagArgs, out: &mut dyn Write) -> Result<()> {
     claim.speaker = a.speaker;
     claim.via = a.via;
     claim.credibility = a.credibility;
-    claim.tags = a
-        .tags
-        .iter()
-        .map(|t| t.trim().to_owned())
-        .filter(|t| !t.is_empty())
-        .collect();
+    claim.tags = clean_tags(a.tags.iter().map(String::as_str));
     let (article_id, claim_id) = (article.id, claim.id);
     apply(
         &mut briefing,
@@ -442,28 +289,6 @@ fn tag(a: TagArgs, out: &mut dyn Write) -> Result<()> {
         snippet(&quote, 60)
     )?;
     Ok(())
-}
-
-/// Keeps the matches that do not start or end inside a word ("rain" is not in "Ukraine"),
-/// unless every match does, so that tagging part of a word stays possible.
-fn whole_word_matches(
-    index: &TextIndex,
-    quote: &str,
-    found: Vec<std::ops::Range<usize>>,
-) -> Vec<std::ops::Range<usize>> {
-    let wordy = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    let (first, last) = (quote.chars().next(), quote.chars().last());
-    let whole: Vec<_> = found
-        .iter()
-        .filter(|r| {
-            let before = index.chars_before(r.start, 1).chars().next();
-            let after = index.chars_after(r.end, 1).chars().next();
-            let cuts_word = (wordy(first) && wordy(before)) || (wordy(last) && wordy(after));
-            !cuts_word
-        })
-        .cloned()
-        .collect();
-    if whole.is_empty() { found } else { whole }
 }
 
 fn list_occurrences(index: &TextIndex, found: &[std::ops::Range<usize>]) -> String {

@@ -1,0 +1,334 @@
+//! One table of user actions: each is defined here once, with its label, tooltip, shortcuts
+//! and where its shortcuts apply. Menus, toolbar buttons, hints in the window and the
+//! *Help ▸ Keyboard shortcuts* window are all drawn from it, as rerun's `UICommand` does.
+//!
+//! Shortcuts use [`Modifiers::COMMAND`], which is Cmd on macOS and Ctrl elsewhere, and are
+//! shown through [`egui::Context::format_shortcut`] (⌘ on macOS).
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use super::command::Command;
+use crate::model::Status;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    New,
+    Open,
+    Save,
+    SaveAs,
+    Export,
+    AddArticles,
+    PasteArticle,
+    Quit,
+    Undo,
+    Redo,
+    Tag(Status),
+    DeleteClaim,
+    Copy,
+    Find,
+    FindNext,
+    FindPrevious,
+    CloseFind,
+    ShowShortcuts,
+}
+
+/// Where an action's shortcuts are listened for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Anywhere in the window (no modal open).
+    Window,
+    /// Anywhere but in a text field, which keeps its own undo and Delete.
+    NotTyping,
+    /// In the find bar's field.
+    FindField,
+    /// In the reader (copying its selection).
+    Reader,
+}
+
+const fn cmd(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND, key)
+}
+
+const fn cmd_shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
+}
+
+const fn plain(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::NONE, key)
+}
+
+/// A `'static` list of shortcuts (a `const fn` call in a slice literal is not promoted).
+macro_rules! keys {
+    ($($s:expr),*) => {{
+        const KEYS: &[KeyboardShortcut] = &[$($s),*];
+        KEYS
+    }};
+}
+
+impl Action {
+    /// Every action, in the order the shortcuts window lists them.
+    pub const ALL: [Action; 20] = [
+        Action::New,
+        Action::Open,
+        Action::Save,
+        Action::SaveAs,
+        Action::Export,
+        Action::AddArticles,
+        Action::PasteArticle,
+        Action::Quit,
+        Action::Undo,
+        Action::Redo,
+        Action::Tag(Status::Confirmed),
+        Action::Tag(Status::Reported),
+        Action::Tag(Status::Disputed),
+        Action::DeleteClaim,
+        Action::Copy,
+        Action::Find,
+        Action::FindNext,
+        Action::FindPrevious,
+        Action::CloseFind,
+        Action::ShowShortcuts,
+    ];
+
+    /// The name in menus and the shortcuts window.
+    pub fn label(self) -> &'static str {
+        match self {
+            Action::New => "New",
+            Action::Open => "Open…",
+            Action::Save => "Save",
+            Action::SaveAs => "Save As…",
+            Action::Export => "Export Markdown…",
+            Action::AddArticles => "Add Article…",
+            Action::PasteArticle => "Paste Article…",
+            Action::Quit => "Quit",
+            Action::Undo => "Undo",
+            Action::Redo => "Redo",
+            Action::Tag(Status::Confirmed) => "Tag as Confirmed",
+            Action::Tag(Status::Reported) => "Tag as Reported",
+            Action::Tag(Status::Disputed) => "Tag as Disputed",
+            Action::DeleteClaim => "Delete Claim",
+            Action::Copy => "Copy",
+            Action::Find => "Find in Article…",
+            Action::FindNext => "Next",
+            Action::FindPrevious => "Previous",
+            Action::CloseFind => "Close",
+            Action::ShowShortcuts => "Keyboard Shortcuts",
+        }
+    }
+
+    /// What it does, in a sentence (tooltips; the shortcut is added by [`Action::hint`]).
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            Action::New => "Start a new, empty briefing",
+            Action::Open => "Open a briefing file (.ron)",
+            Action::Save => "Save the briefing to its file",
+            Action::SaveAs => "Save the briefing under a new name",
+            Action::Export => "Export the briefing as Markdown, ready to send",
+            Action::AddArticles => {
+                "Add article files (saved web pages, .md, .txt); you can also drop files on \
+                 the window"
+            }
+            Action::PasteArticle => "Paste an article's text",
+            Action::Quit => "Close the window (asks first if there are unsaved changes)",
+            Action::Undo => "Undo the last change",
+            Action::Redo => "Redo the change just undone",
+            Action::Tag(Status::Confirmed) => "Tag the selected text as Confirmed",
+            Action::Tag(Status::Reported) => "Tag the selected text as Reported",
+            Action::Tag(Status::Disputed) => "Tag the selected text as Disputed",
+            Action::DeleteClaim => "Delete the selected claim",
+            Action::Copy => "Copy the text selected in the article",
+            Action::Find => "Find in the article",
+            Action::FindNext => "Go to the next match",
+            Action::FindPrevious => "Go to the previous match",
+            Action::CloseFind => "Close the find bar",
+            Action::ShowShortcuts => "List every keyboard shortcut",
+        }
+    }
+
+    /// Its shortcuts, the one shown in menus first.
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        match self {
+            Action::New => keys![cmd(Key::N)],
+            Action::Open => keys![cmd(Key::O)],
+            Action::Save => keys![cmd(Key::S)],
+            Action::SaveAs => keys![cmd_shift(Key::S)],
+            Action::Export => keys![cmd(Key::E)],
+            Action::Quit => keys![cmd(Key::Q)],
+            Action::Undo => keys![cmd(Key::Z)],
+            Action::Redo => keys![cmd_shift(Key::Z), cmd(Key::Y)],
+            Action::Tag(Status::Confirmed) => keys![cmd(Key::Num1)],
+            Action::Tag(Status::Reported) => keys![cmd(Key::Num2)],
+            Action::Tag(Status::Disputed) => keys![cmd(Key::Num3)],
+            Action::DeleteClaim => keys![plain(Key::Delete)],
+            Action::Copy => keys![cmd(Key::C)],
+            Action::Find => keys![cmd(Key::F)],
+            Action::FindNext => keys![plain(Key::Enter)],
+            Action::FindPrevious => keys![KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter)],
+            Action::CloseFind => keys![plain(Key::Escape)],
+            Action::ShowShortcuts => keys![plain(Key::F1)],
+            Action::AddArticles | Action::PasteArticle => keys![],
+        }
+    }
+
+    pub fn scope(self) -> Scope {
+        match self {
+            Action::Undo | Action::Redo | Action::DeleteClaim => Scope::NotTyping,
+            Action::FindNext | Action::FindPrevious | Action::CloseFind => Scope::FindField,
+            Action::Copy => Scope::Reader,
+            _ => Scope::Window,
+        }
+    }
+
+    /// The command the action pushes.
+    pub fn command(self) -> Command {
+        match self {
+            Action::New => Command::New,
+            Action::Open => Command::Open,
+            Action::Save => Command::Save,
+            Action::SaveAs => Command::SaveAs,
+            Action::Export => Command::Export,
+            Action::AddArticles => Command::AddArticles,
+            Action::PasteArticle => Command::ShowPasteForm,
+            Action::Quit => Command::Quit,
+            Action::Undo => Command::Undo,
+            Action::Redo => Command::Redo,
+            Action::Tag(status) => Command::Tag(status),
+            Action::DeleteClaim => Command::DeleteSelectedClaim,
+            Action::Copy => Command::CopySelection,
+            Action::Find => Command::OpenFind,
+            Action::FindNext => Command::FindNext,
+            Action::FindPrevious => Command::FindPrevious,
+            Action::CloseFind => Command::CloseFind,
+            Action::ShowShortcuts => Command::ShowShortcuts,
+        }
+    }
+
+    /// The main shortcut as this platform writes it ("Ctrl+S", "⌘S").
+    pub fn shortcut_text(self, ctx: &egui::Context) -> Option<String> {
+        self.shortcuts().first().map(|s| ctx.format_shortcut(s))
+    }
+
+    /// Every shortcut, as this platform writes them, joined for the shortcuts window.
+    pub fn all_shortcuts_text(self, ctx: &egui::Context) -> String {
+        self.shortcuts()
+            .iter()
+            .map(|s| ctx.format_shortcut(s))
+            .collect::<Vec<_>>()
+            .join(" or ")
+    }
+
+    /// The tooltip with the shortcut: "Find in the article (Ctrl+F)".
+    pub fn hint(self, ctx: &egui::Context) -> String {
+        match self.shortcut_text(ctx) {
+            Some(s) => format!("{} ({s})", self.tooltip()),
+            None => self.tooltip().to_owned(),
+        }
+    }
+}
+
+/// The actions in `scopes` whose shortcuts were pressed this frame, consuming their key
+/// events. A shortcut with more modifiers is tried first (Ctrl+Shift+S before Ctrl+S, which
+/// egui would also match), whatever the order of the table.
+pub fn pressed(ctx: &egui::Context, scopes: &[Scope]) -> Vec<Action> {
+    pressed_among(ctx, &Action::ALL, scopes)
+}
+
+fn pressed_among(ctx: &egui::Context, actions: &[Action], scopes: &[Scope]) -> Vec<Action> {
+    let mut candidates: Vec<(KeyboardShortcut, Action)> = actions
+        .iter()
+        .filter(|a| scopes.contains(&a.scope()))
+        .flat_map(|&a| a.shortcuts().iter().map(move |&s| (s, a)))
+        .collect();
+    candidates.sort_by_key(|(s, a)| (std::cmp::Reverse(specificity(s)), format!("{a:?}")));
+    let mut found = Vec::new();
+    ctx.input_mut(|i| {
+        for (s, a) in candidates {
+            if i.consume_shortcut(&s) && !found.contains(&a) {
+                found.push(a);
+            }
+        }
+    });
+    found
+}
+
+fn specificity(s: &KeyboardShortcut) -> u32 {
+    let m = s.modifiers;
+    [m.alt, m.shift, m.ctrl || m.command || m.mac_cmd]
+        .into_iter()
+        .filter(|&on| on)
+        .count() as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(actions: &[Action], modifiers: Modifiers, key: Key) -> Vec<Action> {
+        let ctx = egui::Context::default();
+        let mut input = egui::RawInput::default();
+        input.events.push(egui::Event::Key {
+            key,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers,
+        });
+        let mut found = Vec::new();
+        let mut output = ctx.run_ui(input, |ui| {
+            found = pressed_among(ui.ctx(), actions, &[Scope::Window, Scope::NotTyping]);
+        });
+        // The fonts' first upload, which no renderer takes here.
+        output.textures_delta.clear();
+        found
+    }
+
+    #[test]
+    fn the_most_specific_shortcut_wins_in_any_table_order() {
+        let ctrl_shift = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+        let mut table = Action::ALL.to_vec();
+        for _ in 0..2 {
+            assert_eq!(press(&table, ctrl_shift, Key::S), vec![Action::SaveAs]);
+            assert_eq!(
+                press(&table, Modifiers::COMMAND, Key::S),
+                vec![Action::Save]
+            );
+            assert_eq!(press(&table, ctrl_shift, Key::Z), vec![Action::Redo]);
+            assert_eq!(
+                press(&table, Modifiers::COMMAND, Key::Z),
+                vec![Action::Undo]
+            );
+            table.reverse();
+        }
+    }
+
+    #[test]
+    fn no_two_actions_share_a_shortcut_where_both_listen() {
+        let listens_together = |a: Scope, b: Scope| {
+            a == b
+                || matches!((a, b), (Scope::Window, Scope::NotTyping | Scope::Reader))
+                || matches!((b, a), (Scope::Window, Scope::NotTyping | Scope::Reader))
+        };
+        for a in Action::ALL {
+            for b in Action::ALL {
+                if a == b || !listens_together(a.scope(), b.scope()) {
+                    continue;
+                }
+                for s in a.shortcuts() {
+                    assert!(!b.shortcuts().contains(s), "{a:?} and {b:?} share {s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_action_has_words_and_a_distinct_command() {
+        for a in Action::ALL {
+            assert!(!a.label().is_empty() && !a.tooltip().is_empty(), "{a:?}");
+            let same = Action::ALL
+                .iter()
+                .filter(|b| b.command() == a.command())
+                .count();
+            assert_eq!(same, 1, "{a:?}");
+        }
+    }
+}

@@ -1,0 +1,303 @@
+//! [`BriefingApp`]: the parts of the app and the frame loop that ties them together.
+//!
+//! Each frame flows one way: input (keys, drops, clicks in the views) becomes commands on
+//! the queue; the executor ([`super::command_handling`]) runs them; the views draw the state
+//! they were given. Background work — file dialogs, imports, the autosave tick — is polled
+//! in [`eframe::App::logic`], which eframe also calls while the window is hidden.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use super::Startup;
+use super::actions::{self, Scope};
+use super::command::{Command, CommandQueue};
+use super::dialogs::{Dialogs, NativeDialogs};
+use super::modal::Modal;
+use super::reader::Reader;
+use super::session::Session;
+use super::settings::{self, Prefs, Settings};
+use super::state::{Chrome, Message, ViewState};
+use super::tasks::Tasks;
+use super::ui;
+use crate::atomic::Storage;
+use crate::document::Document;
+use crate::model::{Article, ClaimId};
+
+pub struct BriefingApp {
+    /// The open briefing and what keeps it safe: file, lock, autosave, recovery.
+    pub(super) session: Session,
+    /// What the user is looking at, and each panel's own state.
+    pub(super) view: ViewState,
+    /// The window around it: messages, the modal, the title.
+    pub(super) chrome: Chrome,
+    /// Work off the UI thread: file dialogs and big imports.
+    pub(super) tasks: Tasks,
+    pub(super) prefs: Prefs,
+    pub(super) queue: CommandQueue,
+}
+
+impl BriefingApp {
+    /// The app as eframe starts it: native dialogs, remembered settings.
+    pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup) -> Self {
+        let ctx = cc.egui_ctx.clone();
+        let dialogs = NativeDialogs::new(move || ctx.request_repaint());
+        // Settings live in their own file (written atomically); older versions kept them
+        // in eframe's storage, which is still read once.
+        let settings = startup
+            .places
+            .settings_file()
+            .and_then(|p| Settings::load(&p))
+            .or_else(|| {
+                cc.storage
+                    .and_then(|s| eframe::get_value(s, settings::STORAGE_KEY))
+            })
+            .unwrap_or_default();
+        Self::with_parts(&cc.egui_ctx, startup, Box::new(dialogs), settings)
+    }
+
+    /// The app with its collaborators given: what tests build.
+    pub fn with_parts(
+        ctx: &egui::Context,
+        startup: Startup,
+        dialogs: Box<dyn Dialogs>,
+        settings: Settings,
+    ) -> Self {
+        let mut app = Self {
+            session: Session::new(startup.places.clone()),
+            view: ViewState::default(),
+            chrome: Chrome {
+                was_focused: true,
+                ..Chrome::default()
+            },
+            tasks: Tasks::new(ctx.clone(), dialogs),
+            prefs: Prefs::new(settings),
+            queue: CommandQueue::default(),
+        };
+        app.prefs.apply_theme(ctx);
+        app.start_autosave();
+        app.start(startup);
+        app.find_recovery();
+        app
+    }
+
+    fn start(&mut self, startup: Startup) {
+        match startup.files.as_slice() {
+            [one] if super::is_briefing_file(one) => self.open_path(one),
+            [] => {
+                let last = self
+                    .prefs
+                    .settings
+                    .last_open
+                    .clone()
+                    .filter(|p| !startup.fresh && p.exists());
+                match last {
+                    Some(p) => self.open_path(&p),
+                    None => self.open_sample(),
+                }
+            }
+            articles => {
+                self.set_document(Document::untitled());
+                self.add_article_paths(articles.to_vec(), false);
+            }
+        }
+    }
+
+    /// Queues a command to run after this frame's views (tests push commands this way too).
+    pub fn push(&mut self, command: Command) {
+        self.queue.push(command);
+    }
+
+    /// Shortcuts pressed this frame, as commands. A focused text field keeps its own undo
+    /// and Delete.
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        let scopes: &[Scope] = if ctx.egui_wants_keyboard_input() {
+            &[Scope::Window]
+        } else {
+            &[Scope::Window, Scope::NotTyping]
+        };
+        for action in actions::pressed(ctx, scopes) {
+            self.queue.push(action.command());
+        }
+    }
+
+    /// Input that is not a widget's: closing the window, focus, shortcuts, dropped files.
+    fn window_input(&mut self, ctx: &egui::Context) {
+        let close = ctx.input(|i| i.viewport().close_requested());
+        if close && !self.chrome.allow_close && self.session.doc.is_dirty() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.chrome.modal = Some(Modal::Unsaved(super::modal::After::Quit));
+        }
+        let focused = ctx.input(|i| i.focused);
+        if focused && !self.chrome.was_focused {
+            self.queue.push(Command::CheckDisk);
+        }
+        self.chrome.was_focused = focused;
+        if self.chrome.modal.is_none() {
+            self.shortcuts(ctx);
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            self.queue.push(Command::AddArticlePaths(dropped));
+        }
+        let focus = ctx.memory(|m| m.focused());
+        if focus != self.view.last_focus {
+            self.session.doc.history.seal();
+            self.view.last_focus = focus;
+        }
+    }
+
+    /// Writes the journal a moment after changes, and shows a failed write.
+    fn tick_autosave(&mut self, ctx: &egui::Context) {
+        if let Some(wait) = self
+            .session
+            .autosave
+            .tick(&self.session.doc, Instant::now())
+        {
+            ctx.request_repaint_after(wait);
+        }
+        if let Some(e) = self.session.autosave.take_error() {
+            self.chrome.error(e);
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let doc = &self.session.doc;
+        let dirty = if doc.is_dirty() { " •" } else { "" };
+        let title = format!("{}{dirty} — briefing-notes", doc.display_name());
+        if title != self.chrome.window_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.chrome.window_title = title;
+        }
+    }
+}
+
+/// What tests and the performance report read; the parts themselves stay private.
+impl BriefingApp {
+    pub fn doc(&self) -> &Document {
+        &self.session.doc
+    }
+
+    pub fn current_article(&self) -> Option<&Article> {
+        self.view.current_article(&self.session.doc)
+    }
+
+    pub fn selected_claim(&self) -> Option<ClaimId> {
+        self.view.selected_claim
+    }
+
+    pub fn reader(&self) -> &Reader {
+        &self.view.reader
+    }
+
+    pub fn modal(&self) -> Option<&Modal> {
+        self.chrome.modal.as_ref()
+    }
+
+    pub fn messages(&self) -> &[Message] {
+        &self.chrome.messages
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.prefs.settings
+    }
+
+    pub fn find_open(&self) -> bool {
+        self.view.find.open
+    }
+
+    pub fn shortcuts_open(&self) -> bool {
+        self.chrome.shortcuts_open
+    }
+
+    /// The text of the last copy from the reader.
+    pub fn copied(&self) -> Option<&str> {
+        self.view.copied.as_deref()
+    }
+
+    /// The user chose to quit and the window is closing.
+    pub fn is_closing(&self) -> bool {
+        self.chrome.allow_close
+    }
+
+    pub fn dialog_open(&self) -> bool {
+        self.tasks.dialog_open()
+    }
+
+    /// What is being imported in the background, for the status bar.
+    pub fn importing(&self) -> Option<String> {
+        self.tasks.importing()
+    }
+
+    /// Where this run's recovery journal is written, when autosave is on.
+    pub fn journal_path(&self) -> Option<&Path> {
+        self.session.autosave.journal_path()
+    }
+
+    pub fn autosave_on(&self) -> bool {
+        self.session.autosave.is_on()
+    }
+
+    /// Waits until the journal writes already scheduled have been made (tests).
+    pub fn wait_for_autosave(&self) -> bool {
+        self.session
+            .autosave
+            .wait_idle(std::time::Duration::from_secs(10))
+    }
+
+    /// Replaces the storage every save goes through (tests: a disk that fails).
+    pub fn set_storage(&mut self, storage: Arc<dyn Storage>) {
+        self.session.storage = storage;
+        self.start_autosave();
+    }
+}
+
+impl eframe::App for BriefingApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.poll_tasks(ctx);
+        self.run_commands(ctx);
+        self.tick_autosave(ctx);
+        self.update_title(ctx);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.window_input(&ctx);
+        let shared = ui::Shared {
+            doc: &self.session.doc,
+            settings: &self.prefs.settings,
+            messages: &self.chrome.messages,
+            dialog_open: self.tasks.dialog_open(),
+            importing: self.tasks.importing(),
+            autosave_on: self.session.autosave.is_on(),
+            modal_open: self.chrome.modal.is_some(),
+        };
+        ui::panels(ui, &shared, &mut self.view, &mut self.queue);
+        if let Some(modal) = &mut self.chrome.modal {
+            ui::modals::show(&ctx, modal, &self.session.doc, &mut self.queue);
+        }
+        if self.chrome.shortcuts_open {
+            ui::shortcuts::show(&ctx, &mut self.queue);
+        }
+        self.run_commands(&ctx);
+        self.tick_autosave(&ctx);
+        self.update_title(&ctx);
+    }
+
+    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        self.prefs.store(&self.session.places);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.prefs.store(&self.session.places);
+        // Clean exits leave no journal, unless the work is still unsaved.
+        self.session.autosave.write_now(&self.session.doc);
+    }
+}

@@ -1,0 +1,381 @@
+//! The executor: every [`Command`] is run here, in the order queued, after the frame's views
+//! have drawn. A command that needs a follow-up (Save As after Save on a new briefing, the
+//! quit waiting behind a save) pushes it onto the queue; nothing here calls back into
+//! [`BriefingApp::execute`].
+
+use std::path::PathBuf;
+
+use super::BriefingApp;
+use super::command::{Command, UnsavedChoice};
+use super::dialogs::DialogKind;
+use super::file_stem_for;
+use super::modal::{After, Modal, PasteForm};
+use crate::anchor::Anchor;
+use crate::document::Document;
+use crate::edit::{ClaimField, Edit, MergeKey};
+use crate::export::to_markdown;
+use crate::model::{Claim, ClaimId, Status, now};
+use crate::text::TextIndex;
+
+impl BriefingApp {
+    /// Runs the queued commands, and those they queue, until the queue is empty.
+    pub fn run_commands(&mut self, ctx: &egui::Context) {
+        if !self.queue.is_empty() {
+            // What the commands changed is shown by the next frame, without waiting for input.
+            ctx.request_repaint();
+        }
+        while !self.queue.is_empty() {
+            for command in self.queue.take() {
+                self.execute(ctx, command);
+            }
+        }
+    }
+
+    fn execute(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::New => {
+                if !self.guard_unsaved(After::New) {
+                    self.set_document(Document::untitled());
+                }
+            }
+            Command::Open => {
+                if !self.guard_unsaved(After::Open) {
+                    self.ask(DialogKind::OpenBriefing);
+                }
+            }
+            Command::OpenPath(p) => {
+                if !self.guard_unsaved(After::OpenPath(p.clone())) {
+                    self.open_path(&p);
+                }
+            }
+            Command::OpenReadOnly(p) => {
+                self.chrome.modal = None;
+                self.open_read_only(&p);
+            }
+            Command::Save => self.save(),
+            Command::SaveAs => {
+                let title = &self.session.doc.briefing.title;
+                let suggested = format!("{}.ron", file_stem_for(title));
+                self.ask(DialogKind::SaveBriefing { suggested });
+            }
+            Command::SaveTo(p) => self.save_to(&p),
+            Command::Export => self.ask(DialogKind::ExportMarkdown {
+                suggested: self.export_suggestion(),
+            }),
+            Command::ExportTo(p) => self.export_to(p),
+            Command::AddArticles => self.ask(DialogKind::AddArticles),
+            Command::AddArticlePaths(paths) => self.add_article_paths(paths, false),
+            Command::AddWholePages(paths) => self.add_article_paths(paths, true),
+            Command::ShowPasteForm => self.chrome.modal = Some(Modal::Paste(PasteForm::default())),
+            Command::AddPastedArticle { meta, text } => self.add_pasted(meta, text),
+            Command::RemoveArticle(id) => {
+                if self.edit(Edit::RemoveArticle { id }) && self.view.current == Some(id) {
+                    self.view.current = self.session.doc.briefing.articles.first().map(|a| a.id);
+                    self.view.selected_claim = None;
+                }
+            }
+            Command::SelectArticle(id) => {
+                if self.view.current != Some(id) {
+                    self.view.current = Some(id);
+                    self.view.selected_claim = None;
+                    self.view.find.current = None;
+                }
+            }
+            Command::SelectText(range) => self.view.reader.select(range),
+            Command::ScrollTo(offset) => self.view.reader.scroll_to(offset),
+            Command::Tag(status) => self.tag(status),
+            Command::SelectClaim(id) => {
+                self.view.selected_claim = Some(id);
+                self.session.doc.history.seal();
+            }
+            Command::RevealClaim(id) => self.reveal(ctx, id),
+            Command::UpdateClaim { claim, field } => self.update_claim(*claim, field),
+            Command::DeleteSelectedClaim => {
+                if let Some(id) = self.view.selected_claim {
+                    self.queue.push(Command::DeleteClaim(id));
+                }
+            }
+            Command::DeleteClaim(id) => self.delete_claim(id),
+            Command::SetField { field, value } => {
+                let edit = Edit::SetField { field, value };
+                if let Err(e) = self
+                    .session
+                    .doc
+                    .apply_merging(edit, MergeKey::Briefing(field))
+                {
+                    self.chrome
+                        .error(format!("That change could not be made: {e}"));
+                }
+            }
+            Command::SetArticleMeta { id, meta } => {
+                let edit = Edit::SetArticleMeta { id, meta };
+                if let Err(e) = self
+                    .session
+                    .doc
+                    .apply_merging(edit, MergeKey::ArticleMeta(id))
+                {
+                    self.chrome
+                        .error(format!("Could not change the article: {e}"));
+                }
+            }
+            Command::Undo => {
+                let undone = self.session.doc.undo();
+                self.after_history_step(undone, "undo");
+            }
+            Command::Redo => {
+                let redone = self.session.doc.redo();
+                self.after_history_step(redone, "redo");
+            }
+            Command::Quit => {
+                if !self.guard_unsaved(After::Quit) {
+                    self.chrome.allow_close = true;
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+            Command::OpenFind => {
+                self.view.find.open = true;
+                self.view.find.focus = true;
+            }
+            Command::CloseFind => self.view.find.open = false,
+            Command::FindNext => self.find_step(true),
+            Command::FindPrevious => self.find_step(false),
+            Command::CopySelection => self.copy_selection(ctx),
+            Command::SetTheme(theme) => {
+                self.prefs.settings.theme = theme;
+                self.prefs.apply_theme(ctx);
+            }
+            Command::SetTextSize(size) => self.prefs.settings.text_size = size,
+            Command::ShowShortcuts => self.chrome.shortcuts_open = true,
+            Command::CloseShortcuts => self.chrome.shortcuts_open = false,
+            Command::PromptForPath(kind) => {
+                let text = kind.suggested_path();
+                self.chrome.modal = Some(Modal::PathPrompt { kind, text });
+            }
+            Command::DialogCancelled => self.session.after_save = None,
+            Command::ForgetRecent(p) => self.prefs.settings.forget(&p),
+            Command::ResolveUnsaved(choice) => self.resolve_unsaved(choice),
+            Command::CloseModal => self.chrome.modal = None,
+            Command::DismissMessage(i) => {
+                if i < self.chrome.messages.len() {
+                    self.chrome.messages.remove(i);
+                }
+            }
+            Command::ShowOrphans => self.chrome.modal = Some(Modal::Orphans),
+            Command::ResolveRecovery(choice) => self.resolve_recovery(choice),
+            Command::CheckDisk => self.check_disk(),
+            Command::ResolveChanged(choice) => self.resolve_changed(choice),
+        }
+    }
+
+    /// Applies one edit, reporting a refusal in the window. Returns whether it applied.
+    pub(super) fn edit(&mut self, edit: Edit) -> bool {
+        match self.session.doc.apply(edit) {
+            Ok(()) => true,
+            Err(e) => {
+                self.chrome
+                    .error(format!("That change could not be made: {e}"));
+                false
+            }
+        }
+    }
+
+    /// Shows a file dialog, unless one is open already.
+    pub(super) fn ask(&mut self, kind: DialogKind) {
+        if !self.tasks.ask(kind) {
+            self.chrome.info("A file dialog is already open.");
+        }
+    }
+
+    /// Asks about unsaved changes before `then`; `true` when the prompt is shown.
+    fn guard_unsaved(&mut self, then: After) -> bool {
+        if self.session.doc.is_dirty() {
+            self.chrome.modal = Some(Modal::Unsaved(then));
+            true
+        } else {
+            false
+        }
+    }
+
+    fn resolve_unsaved(&mut self, choice: UnsavedChoice) {
+        let Some(Modal::Unsaved(then)) = self.chrome.modal.take() else {
+            return;
+        };
+        match choice {
+            UnsavedChoice::Cancel => {}
+            UnsavedChoice::Save => {
+                self.session.after_save = Some(then);
+                let doc = &self.session.doc;
+                if doc.path.is_none() || doc.read_only {
+                    // Never saved (or not ours to save): ask where, and carry on once saved.
+                    self.queue.push(Command::SaveAs);
+                    return;
+                }
+                self.save();
+                if self.chrome.modal.is_some() {
+                    // The file changed on disk: the user decides first, and the quit waits.
+                    self.session.after_save = None;
+                }
+            }
+            UnsavedChoice::Discard => {
+                // Mark clean so the follow-up action does not ask again.
+                self.session.doc.history.mark_saved();
+                self.queue.push(then.command());
+            }
+        }
+    }
+
+    fn export_suggestion(&self) -> PathBuf {
+        let doc = &self.session.doc;
+        match &doc.path {
+            Some(p) => p.with_extension("md"),
+            None => PathBuf::from(format!("{}.md", file_stem_for(&doc.briefing.title))),
+        }
+    }
+
+    fn export_to(&mut self, p: PathBuf) {
+        let md = to_markdown(&self.session.doc.briefing);
+        match crate::atomic::write_atomic(&p, md.as_bytes(), false) {
+            Ok(()) => self.chrome.info(format!("Exported to {}", p.display())),
+            Err(e) => self
+                .chrome
+                .error(format!("Could not export to {}: {e}", p.display())),
+        }
+    }
+
+    fn after_history_step(&mut self, result: Result<bool, crate::edit::EditError>, what: &str) {
+        match result {
+            Ok(true) => self.view.forget_missing(&self.session.doc),
+            Ok(false) => {}
+            Err(e) => self.chrome.error(format!("Could not {what}: {e}")),
+        }
+    }
+
+    fn update_claim(&mut self, mut claim: Claim, field: ClaimField) {
+        let Some((article, _)) = self.session.doc.briefing.find_claim(claim.id) else {
+            return;
+        };
+        let article = article.id;
+        claim.modified = now();
+        let key = MergeKey::Claim(claim.id, field);
+        let edit = Edit::ReplaceClaim {
+            article,
+            claim: Box::new(claim),
+        };
+        if let Err(e) = self.session.doc.apply_merging(edit, key) {
+            self.chrome
+                .error(format!("Could not change the claim: {e}"));
+        }
+    }
+
+    fn delete_claim(&mut self, id: ClaimId) {
+        let Some((a, _)) = self.session.doc.briefing.find_claim(id) else {
+            return;
+        };
+        let article = a.id;
+        if self.edit(Edit::RemoveClaim { article, id }) && self.view.selected_claim == Some(id) {
+            self.view.selected_claim = None;
+        }
+    }
+
+    /// Tags the reader's selection; with none, sets the selected claim's status.
+    fn tag(&mut self, status: Status) {
+        let selection = self
+            .view
+            .reader
+            .selection
+            .map(|s| s.range())
+            .filter(|r| !r.is_empty());
+        let article = self.view.current_article(&self.session.doc);
+        let (Some(article), Some(range)) = (article, selection) else {
+            self.set_selected_status(status);
+            return;
+        };
+        let index = TextIndex::new(&article.text);
+        let range = index.snap_to_graphemes(range);
+        let article_id = article.id;
+        match Anchor::new(&index, range) {
+            Ok(anchor) => {
+                let claim = Claim::new(status, anchor, now());
+                let id = claim.id;
+                if self.edit(Edit::AddClaim {
+                    article: article_id,
+                    claim: Box::new(claim),
+                }) {
+                    self.view.selected_claim = Some(id);
+                    self.view.reader.selection = None;
+                }
+            }
+            Err(e) => self
+                .chrome
+                .error(format!("Could not tag that selection: {e}")),
+        }
+    }
+
+    /// No text selected: the tag shortcut changes the selected claim's status instead.
+    fn set_selected_status(&mut self, status: Status) {
+        let Some(id) = self.view.selected_claim else {
+            self.chrome
+                .info("Select some text in the article first, then tag it.");
+            return;
+        };
+        if let Some((_, claim)) = self.session.doc.briefing.find_claim(id)
+            && claim.status != status
+        {
+            let mut c = claim.clone();
+            c.status = status;
+            self.queue.push(Command::UpdateClaim {
+                claim: Box::new(c),
+                field: ClaimField::Status,
+            });
+            self.session.doc.history.seal();
+        }
+    }
+
+    fn reveal(&mut self, ctx: &egui::Context, id: ClaimId) {
+        let Some((article, claim)) = self.session.doc.briefing.find_claim(id) else {
+            return;
+        };
+        let (article, range, orphaned) = (article.id, claim.anchor.range(), claim.anchor.orphaned);
+        self.view.current = Some(article);
+        self.view.selected_claim = Some(id);
+        self.session.doc.history.seal();
+        if let Some(a) = self.session.doc.briefing.article(article) {
+            self.view.reader.show_article(a);
+        }
+        if !orphaned {
+            self.view.reader.reveal(range, ctx.input(|i| i.time));
+        }
+    }
+
+    fn find_step(&mut self, forward: bool) {
+        let Some(article) = self.view.current_article(&self.session.doc) else {
+            return;
+        };
+        let view = &mut self.view;
+        view.find.update(article.id, &article.text);
+        let from = view.reader.selection.map(|s| s.range().start);
+        let found = if forward {
+            view.find.next(from)
+        } else {
+            view.find.previous()
+        };
+        if let Some(r) = found {
+            view.reader.select(r.clone());
+            view.reader.scroll_to(r.start);
+        }
+        view.find.focus = true;
+    }
+
+    fn copy_selection(&mut self, ctx: &egui::Context) {
+        let article = self.view.current_article(&self.session.doc);
+        let (Some(a), Some(sel)) = (article, self.view.reader.selection) else {
+            return;
+        };
+        let idx = TextIndex::new(&a.text);
+        if let Some(s) = idx.slice(sel.range()).filter(|s| !s.is_empty()) {
+            let s = s.to_owned();
+            ctx.copy_text(s.clone());
+            self.view.copied = Some(s);
+        }
+    }
+}

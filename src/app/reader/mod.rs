@@ -1,0 +1,283 @@
+//! The reader: our own text widget, so that it lays out and paints only what is visible.
+//!
+//! The article is split into paragraphs (lines). Each paragraph gets its own galley, cached
+//! by paragraph + wrap width + text size + theme + the article's highlights; paragraph
+//! heights are kept (estimated until first laid out) so scrolling never lays out the rest of
+//! the article. The selection is kept here in article char offsets and painted by the
+//! reader, so it can cross paragraphs. This is the one place where egui's positions become
+//! char offsets.
+//!
+//! - [`layout`]: paragraphs, their layout jobs and the galley cache.
+//! - [`paint`]: selection, claims, the flash of a revealed claim, the gutter letters.
+//! - [`input`]: pointer and keyboard, turned into selections and commands.
+//! - [`heights`]: paragraph heights and the scroll position ↔ paragraph lookups.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use egui::text::CCursor;
+use egui::{FontId, Galley, Pos2, Rect, Sense, Ui, pos2, vec2};
+
+use super::command::CommandQueue;
+use crate::model::{Article, ArticleId, ClaimId, Status};
+use crate::text::{Selection, TextIndex};
+use heights::Heights;
+use layout::{LayoutKey, Paragraph, highlights_hash, split_paragraphs};
+
+mod heights;
+mod input;
+mod layout;
+mod paint;
+
+/// Widest comfortable line, in multiples of the text size.
+const MAX_LINE_EMS: f32 = 38.0;
+/// Room on the left for the claim markers.
+const GUTTER: f32 = 28.0;
+/// Laid-out paragraphs kept; beyond this, those far from the view are dropped.
+const MAX_CACHED_GALLEYS: usize = 512;
+
+/// A claim as the reader paints it.
+#[derive(Debug, Clone)]
+pub struct Highlight {
+    pub id: ClaimId,
+    pub range: Range<usize>,
+    pub status: Status,
+}
+
+#[derive(Default)]
+pub struct Reader {
+    article: Option<ArticleId>,
+    paragraphs: Vec<Paragraph>,
+    heights: Heights,
+    galleys: HashMap<usize, (LayoutKey, Arc<Galley>)>,
+    pub(crate) selection: Option<Selection>,
+    /// Scroll this char offset into view on the next frame.
+    scroll_to: Option<usize>,
+    /// Scroll there even when it is already on screen (a revealed claim goes near the top).
+    scroll_always: bool,
+    /// Briefly emphasise this span (a claim just revealed) until the given time.
+    flash: Option<(Range<usize>, f64)>,
+    /// Remembered x position for Shift+Up/Down.
+    h_pos: Option<f32>,
+    dragging: bool,
+    /// Paragraphs laid out in the last frame (for tests and the performance report).
+    pub(crate) last_layouts: usize,
+    /// What was on screen last frame: paragraph, where its galley was painted, the galley.
+    on_screen: Vec<(usize, Pos2, Arc<Galley>)>,
+    /// The visible part of the reader last frame, in screen coordinates.
+    last_viewport: Option<Rect>,
+    /// How far each article was scrolled when the reader left it, so going back returns
+    /// there (and a newly shown article starts at its top, not at the last one's offset).
+    /// Kept as the first visible paragraph and how far into it, since the pixel offset of a
+    /// paragraph changes as heights are measured.
+    offsets: HashMap<ArticleId, (usize, f32)>,
+    last_offset: (usize, f32),
+    restore_offset: Option<(usize, f32)>,
+}
+
+impl Reader {
+    /// Switches to `article` (a no-op when it is already shown).
+    pub fn show_article(&mut self, article: &Article) {
+        if self.article == Some(article.id) && !self.paragraphs.is_empty() {
+            return;
+        }
+        if let Some(old) = self.article {
+            self.offsets.insert(old, self.last_offset);
+        }
+        self.restore_offset = Some(self.offsets.get(&article.id).copied().unwrap_or((0, 0.0)));
+        self.article = Some(article.id);
+        self.paragraphs = split_paragraphs(&article.text);
+        self.heights = Heights::new(self.paragraphs.len());
+        self.galleys.clear();
+        self.selection = None;
+        self.scroll_to = None;
+        self.flash = None;
+    }
+
+    /// The selection, in article chars.
+    pub fn selection(&self) -> Option<Selection> {
+        self.selection
+    }
+
+    /// Paragraphs laid out in the last frame (a frame that only scrolls lays out none).
+    pub fn last_layouts(&self) -> usize {
+        self.last_layouts
+    }
+
+    pub fn clear(&mut self) {
+        *self = Self::default();
+    }
+
+    pub fn select(&mut self, range: Range<usize>) {
+        self.selection = Some(Selection::over(range));
+        self.h_pos = None;
+    }
+
+    pub fn reveal(&mut self, range: Range<usize>, now: f64) {
+        self.scroll_to = Some(range.start);
+        self.scroll_always = true;
+        self.flash = Some((range, now + 1.2));
+    }
+
+    /// Brings a char offset into view on the next frame, if it is not in view already.
+    pub fn scroll_to(&mut self, offset: usize) {
+        self.scroll_to = Some(offset);
+        self.scroll_always = false;
+    }
+
+    /// Shows the article. Returns the commands the user's clicks asked for.
+    #[allow(clippy::too_many_arguments)]
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        article: &Article,
+        highlights: &[Highlight],
+        selected_claim: Option<ClaimId>,
+        text_size: f32,
+        keyboard: bool,
+        commands: &mut CommandQueue,
+    ) {
+        self.show_article(article);
+        // Built only when an event needs char ↔ byte conversion: it is O(article) to build.
+        let index = LazyIndex::new(&article.text);
+        let font = FontId::proportional(text_size);
+        let row_height = ui.fonts_mut(|f| f.row_height(&font));
+        let avail = ui.available_width();
+        let wrap_width = (avail - GUTTER - 16.0)
+            .min(text_size * MAX_LINE_EMS)
+            .max(80.0);
+        let key = LayoutKey {
+            wrap_width,
+            text_size,
+            dark: ui.visuals().dark_mode,
+            // Only a change to this article's highlights lays text out again; typing a note
+            // or editing another article does not.
+            highlights: highlights_hash(highlights),
+        };
+        let char_width = text_size * 0.5;
+        let paragraphs = &self.paragraphs;
+        self.heights
+            .estimate([wrap_width, row_height, char_width], |i| {
+                let chars = paragraphs[i].chars.len().max(1) as f32;
+                ((chars * char_width / wrap_width).ceil().max(1.0)) * row_height
+            });
+        if keyboard {
+            self.keyboard(ui, &index, commands);
+        }
+        self.last_layouts = 0;
+
+        let always = std::mem::take(&mut self.scroll_always);
+        let scroll_target = self
+            .scroll_to
+            .take()
+            .filter(|&o| always || !self.fully_on_screen(o));
+        let mut area = egui::ScrollArea::vertical()
+            .id_salt("reader")
+            .auto_shrink([false, false]);
+        let restore = self.restore_offset.take();
+        if let Some((p, into)) = restore.filter(|_| scroll_target.is_none()) {
+            area = area.vertical_scroll_offset(self.heights.top(p) + into);
+        }
+        if let Some(offset) = scroll_target {
+            // Position the target paragraph directly: its y is known from the kept heights.
+            let p = self.paragraph_of(offset);
+            let y = self.heights.top(p);
+            area = area.vertical_scroll_offset((y - 3.0 * row_height).max(0.0));
+        }
+        let visuals = ui.visuals().clone();
+        area.show_viewport(ui, |ui, viewport| {
+            let total = self.heights.total();
+            let width = ui.available_width();
+            let (content, response) = ui.allocate_exact_size(
+                vec2(width, total.max(viewport.height())),
+                Sense::click_and_drag(),
+            );
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Document, true, "Article text")
+            });
+            let left = content.min.x + ((width - wrap_width - GUTTER) / 2.0).max(0.0) + GUTTER;
+            let first = self.heights.at(viewport.min.y);
+            let mut y = self.heights.top(first);
+            self.last_offset = (first, viewport.min.y - y);
+            let mut visible: Vec<(usize, Pos2, Arc<Galley>)> = Vec::new();
+            let mut p = first;
+            while p < self.paragraphs.len() && y <= viewport.max.y {
+                let galley = self.galley(ui, p, key, &font, article, highlights, &visuals);
+                let h = galley.size().y.max(row_height);
+                self.heights.set(p, h);
+                visible.push((p, pos2(left, content.min.y + y), galley));
+                y += h;
+                p += 1;
+            }
+            self.paint(ui, &visible, highlights, selected_claim, &font, &visuals);
+            self.pointer(ui, &response, &visible, &index, highlights, commands);
+            // Keep the galleys near the view; drop the rest so memory stays flat on long reads.
+            if self.galleys.len() > MAX_CACHED_GALLEYS {
+                let keep = first.saturating_sub(MAX_CACHED_GALLEYS / 4)..p + MAX_CACHED_GALLEYS / 4;
+                self.galleys.retain(|k, _| keep.contains(k));
+            }
+            self.on_screen = visible;
+            self.last_viewport = Some(ui.clip_rect());
+        });
+    }
+
+    /// Where char offset `offset` was drawn in the last frame (the middle of its row, at its
+    /// left edge), if it was visible.
+    pub fn screen_pos(&self, offset: usize) -> Option<Pos2> {
+        self.on_screen.iter().find_map(|(p, origin, galley)| {
+            let para = &self.paragraphs[*p];
+            if !(para.chars.start..=para.chars.end).contains(&offset) {
+                return None;
+            }
+            let r = galley.pos_from_cursor(CCursor::new(offset - para.chars.start));
+            Some(*origin + vec2(r.min.x + 1.0, r.center().y))
+        })
+    }
+
+    /// Whether the row holding `offset` was drawn whole inside the viewport last frame.
+    fn fully_on_screen(&self, offset: usize) -> bool {
+        let (Some(pos), Some(view)) = (self.screen_pos(offset), self.last_viewport) else {
+            return false;
+        };
+        view.shrink2(vec2(0.0, 24.0)).contains(pos)
+    }
+
+    /// The article chars drawn in the last frame.
+    pub fn chars_on_screen(&self) -> Option<Range<usize>> {
+        let first = self.on_screen.first()?.0;
+        let last = self.on_screen.last()?.0;
+        Some(self.paragraphs[first].chars.start..self.paragraphs[last].chars.end)
+    }
+
+    /// Paragraphs drawn in the last frame.
+    pub fn paragraphs_on_screen(&self) -> usize {
+        self.on_screen.len()
+    }
+
+    fn paragraph_of(&self, offset: usize) -> usize {
+        self.paragraphs
+            .partition_point(|p| p.chars.end < offset)
+            .min(self.paragraphs.len().saturating_sub(1))
+    }
+}
+
+/// A [`TextIndex`] made on first use: it is O(article) to build, and most frames need
+/// none.
+struct LazyIndex<'a> {
+    text: &'a str,
+    cell: std::cell::OnceCell<TextIndex<'a>>,
+}
+
+impl<'a> LazyIndex<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            cell: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn get(&self) -> &TextIndex<'a> {
+        self.cell.get_or_init(|| TextIndex::new(self.text))
+    }
+}

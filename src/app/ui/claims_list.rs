@@ -1,0 +1,156 @@
+//! The claims panel's list: status toggles, a search box, the sort order, and one row per
+//! claim that passes them (only the rows on screen are drawn).
+
+use egui::{RichText, TextEdit, Ui};
+
+use super::Shared;
+use super::widgets::claim_row;
+use crate::app::actions::Action;
+use crate::app::command::{Command, CommandQueue};
+use crate::app::theme::{status_color, status_letter};
+use crate::model::{Briefing, ClaimId, Status};
+use crate::text::snippet;
+
+/// Which claims the list shows: the list's own state.
+#[derive(Debug, Clone)]
+pub struct ClaimsList {
+    pub show: [bool; 3],
+    pub search: String,
+    pub newest_first: bool,
+}
+
+impl Default for ClaimsList {
+    fn default() -> Self {
+        Self {
+            show: [true; 3],
+            search: String::new(),
+            newest_first: false,
+        }
+    }
+}
+
+impl ClaimsList {
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        shared: &Shared,
+        selected: Option<ClaimId>,
+        queue: &mut CommandQueue,
+    ) {
+        ui.heading("Claims");
+        self.filters(ui);
+        ui.separator();
+        let briefing = &shared.doc.briefing;
+        let rows = self.visible(briefing);
+        let editor_height = if selected.is_some() { 330.0 } else { 40.0 };
+        let list_height = (ui.available_height() - editor_height).max(120.0);
+        let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 8.0;
+        egui::ScrollArea::vertical()
+            .id_salt("claims list")
+            .max_height(list_height)
+            .auto_shrink([false, true])
+            .show_rows(ui, row_height, rows.len(), |ui, range| {
+                for &(ai, ci) in &rows[range] {
+                    let c = &briefing.articles[ai].claims[ci];
+                    let text = row_text(briefing, ai, ci);
+                    let color = status_color(c.status, ui.visuals().dark_mode);
+                    let r = claim_row(ui, &text, selected == Some(c.id), color, row_height - 4.0);
+                    if r.clicked() {
+                        queue.push(Command::RevealClaim(c.id));
+                    }
+                }
+            });
+        if rows.is_empty() {
+            let keys =
+                Status::ALL.map(|s| Action::Tag(s).shortcut_text(ui.ctx()).unwrap_or_default());
+            let hint = format!(
+                "No claims to show. Select text in the article and press {}, {} or {}.",
+                keys[0], keys[1], keys[2]
+            );
+            ui.label(RichText::new(hint).weak());
+        }
+        ui.separator();
+    }
+
+    fn filters(&mut self, ui: &mut Ui) {
+        let dark = ui.visuals().dark_mode;
+        ui.horizontal(|ui| {
+            for (i, status) in Status::ALL.into_iter().enumerate() {
+                let text = RichText::new(status.label()).color(status_color(status, dark));
+                ui.toggle_value(&mut self.show[i], text)
+                    .on_hover_text(format!("Show {status} claims"));
+            }
+        });
+        ui.horizontal(|ui| {
+            let l = ui.label("Search");
+            ui.add(
+                TextEdit::singleline(&mut self.search)
+                    .hint_text("quote, note, speaker…")
+                    .desired_width(150.0),
+            )
+            .labelled_by(l.id);
+            let sort = if self.newest_first {
+                "Newest first"
+            } else {
+                "By position"
+            };
+            if ui
+                .button(sort)
+                .on_hover_text("Sort by position in the articles, or newest first")
+                .clicked()
+            {
+                self.newest_first = !self.newest_first;
+            }
+        });
+    }
+
+    /// (article index, claim index) of the claims passing the filter, in list order.
+    fn visible(&self, b: &Briefing) -> Vec<(usize, usize)> {
+        let q = self.search.to_lowercase();
+        let mut rows: Vec<(usize, usize)> = Vec::new();
+        for (ai, a) in b.articles.iter().enumerate() {
+            for (ci, c) in a.claims.iter().enumerate() {
+                let shown = self.show[Status::ALL.iter().position(|s| *s == c.status).unwrap_or(0)];
+                let matches = q.is_empty()
+                    || [&c.anchor.quote, &c.note, &c.speaker, &c.via]
+                        .iter()
+                        .any(|f| f.to_lowercase().contains(&q))
+                    || c.tags.iter().any(|t| t.to_lowercase().contains(&q));
+                if shown && matches {
+                    rows.push((ai, ci));
+                }
+            }
+        }
+        if self.newest_first {
+            rows.sort_by_key(|&(ai, ci)| std::cmp::Reverse(b.articles[ai].claims[ci].created));
+        }
+        rows
+    }
+}
+
+/// A claim's two lines in the list: status and quote; who says it, where, and the note.
+fn row_text(b: &Briefing, ai: usize, ci: usize) -> String {
+    let a = &b.articles[ai];
+    let c = &a.claims[ci];
+    let mut first = format!(
+        "{} “{}”",
+        status_letter(c.status),
+        snippet(&c.anchor.quote, 60)
+    );
+    if c.anchor.orphaned {
+        first.push_str(" (orphaned)");
+    }
+    let mut second = [c.speaker.as_str(), c.via.as_str()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" via ");
+    if b.articles.len() > 1 {
+        second = format!("{second} · {}", snippet(&a.title, 30));
+    }
+    if !c.note.is_empty() {
+        second = format!("{second} — {}", snippet(&c.note, 40));
+    }
+    format!("{first}\n{}", second.trim_start_matches(" · "))
+}

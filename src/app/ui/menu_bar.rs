@@ -1,0 +1,100 @@
+//! The menu bar: File, Edit, View and Help, each item drawn from the action table.
+
+use egui::{RichText, Ui};
+
+use super::Shared;
+use crate::app::actions::Action;
+use crate::app::command::{Command, CommandQueue};
+use crate::app::settings::ThemeChoice;
+use crate::app::state::ViewState;
+use crate::model::Status;
+
+/// A menu item for `action`, with its shortcut; pushes its command when clicked.
+fn item(ui: &mut Ui, queue: &mut CommandQueue, action: Action, enabled: bool) {
+    let mut button = egui::Button::new(action.label());
+    if let Some(s) = action.shortcut_text(ui.ctx()) {
+        button = button.shortcut_text(s);
+    }
+    if ui.add_enabled(enabled, button).clicked() {
+        queue.push(action.command());
+    }
+}
+
+pub fn show(ui: &mut Ui, shared: &Shared, view: &ViewState, queue: &mut CommandQueue) {
+    let idle = !shared.dialog_open;
+    ui.menu_button("File", |ui| {
+        item(ui, queue, Action::New, true);
+        item(ui, queue, Action::Open, idle);
+        ui.menu_button("Open Recent", |ui| recent(ui, shared, queue));
+        ui.separator();
+        item(ui, queue, Action::Save, idle);
+        item(ui, queue, Action::SaveAs, idle);
+        item(ui, queue, Action::Export, idle);
+        ui.separator();
+        item(ui, queue, Action::AddArticles, idle);
+        item(ui, queue, Action::PasteArticle, true);
+        ui.separator();
+        item(ui, queue, Action::Quit, true);
+    });
+    ui.menu_button("Edit", |ui| {
+        let history = &shared.doc.history;
+        item(ui, queue, Action::Undo, history.can_undo());
+        item(ui, queue, Action::Redo, history.can_redo());
+        ui.separator();
+        for status in Status::ALL {
+            item(ui, queue, Action::Tag(status), true);
+        }
+        item(
+            ui,
+            queue,
+            Action::DeleteClaim,
+            view.selected_claim.is_some(),
+        );
+        ui.separator();
+        item(ui, queue, Action::Find, view.current.is_some());
+    });
+    ui.menu_button("View", |ui| view_menu(ui, shared, queue));
+    ui.menu_button("Help", |ui| item(ui, queue, Action::ShowShortcuts, true));
+}
+
+fn recent(ui: &mut Ui, shared: &Shared, queue: &mut CommandQueue) {
+    let recent = &shared.settings.recent;
+    if recent.is_empty() {
+        ui.label("No recent briefings");
+    }
+    for p in recent {
+        let name = p.display().to_string();
+        if p.exists() {
+            if ui.button(&name).clicked() {
+                queue.push(Command::OpenPath(p.clone()));
+            }
+        } else {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(format!("{name} (missing)")).weak());
+                if ui.small_button("Remove").clicked() {
+                    queue.push(Command::ForgetRecent(p.clone()));
+                }
+            });
+        }
+    }
+}
+
+fn view_menu(ui: &mut Ui, shared: &Shared, queue: &mut CommandQueue) {
+    let mut theme = shared.settings.theme;
+    ui.radio_value(&mut theme, ThemeChoice::System, "Follow system theme");
+    ui.radio_value(&mut theme, ThemeChoice::Light, "Light");
+    ui.radio_value(&mut theme, ThemeChoice::Dark, "Dark");
+    if theme != shared.settings.theme {
+        queue.push(Command::SetTheme(theme));
+    }
+    ui.separator();
+    ui.horizontal(|ui| {
+        let label = ui.label("Text size");
+        let mut size = shared.settings.text_size;
+        ui.add(egui::Slider::new(&mut size, 12.0..=28.0))
+            .labelled_by(label.id);
+        if size != shared.settings.text_size {
+            queue.push(Command::SetTextSize(size));
+        }
+    });
+}

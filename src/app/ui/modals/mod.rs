@@ -1,0 +1,42 @@
+//! The modal dialogs, one file each. The modal in force is drawn over the window; its
+//! buttons push commands (a button that only closes it pushes [`Command::CloseModal`]
+//! before anything it asks for), and the forms some modals hold are edited in place.
+
+mod changed_on_disk;
+mod no_article;
+mod open_elsewhere;
+mod orphans;
+mod paste;
+mod path_prompt;
+mod recover;
+mod unsaved;
+
+use egui::{Key, Ui};
+
+use crate::app::command::{Command, CommandQueue};
+use crate::app::modal::Modal;
+use crate::document::Document;
+
+pub fn show(ctx: &egui::Context, modal: &mut Modal, doc: &Document, queue: &mut CommandQueue) {
+    egui::Modal::new(egui::Id::unique("modal")).show(ctx, |ui| match modal {
+        Modal::Unsaved(_) => unsaved::show(ui, doc, queue),
+        Modal::PathPrompt { kind, text } => path_prompt::show(ui, kind, text, queue),
+        Modal::Paste(form) => paste::show(ui, form, queue),
+        Modal::Orphans => orphans::show(ui, doc, queue),
+        Modal::NoArticle(paths) => no_article::show(ui, paths, queue),
+        Modal::Recover(offer) => recover::show(ui, offer, queue),
+        Modal::OpenElsewhere(path) => open_elsewhere::show(ui, path, queue),
+        Modal::ChangedOnDisk { saving } => changed_on_disk::show(ui, *saving, doc, queue),
+    });
+}
+
+/// A button that also answers to Escape (the way out of a modal).
+fn escape_button(ui: &mut Ui, label: &str) -> bool {
+    ui.button(label).clicked() || ui.input(|i| i.key_pressed(Key::Escape))
+}
+
+/// Closes the modal, then asks for `command`.
+fn close_then(queue: &mut CommandQueue, command: Command) {
+    queue.push(Command::CloseModal);
+    queue.push(command);
+}

@@ -1,0 +1,66 @@
+//! The status bar: where the briefing is saved, whether it is, the claim counts, orphaned
+//! claims, and work in progress (a file dialog, an import).
+
+use egui::{RichText, Ui};
+
+use super::Shared;
+use crate::app::command::{Command, CommandQueue};
+use crate::app::theme::status_color;
+use crate::model::Status;
+
+pub fn show(ui: &mut Ui, shared: &Shared, queue: &mut CommandQueue) {
+    let doc = shared.doc;
+    ui.horizontal(|ui| {
+        let where_ = match &doc.path {
+            Some(p) => p.display().to_string(),
+            None => "Not saved to a file yet".to_owned(),
+        };
+        ui.label(where_);
+        ui.separator();
+        if doc.read_only {
+            ui.label(RichText::new("Read-only (open in another window)").strong())
+                .on_hover_text("Save As makes a copy you can change.");
+        } else if doc.is_dirty() {
+            let text = if shared.autosave_on {
+                "Unsaved changes (kept for recovery)"
+            } else {
+                "Unsaved changes"
+            };
+            ui.label(RichText::new(text).strong());
+        } else {
+            ui.label("Saved");
+        }
+        ui.separator();
+        let c = doc.briefing.counts();
+        let dark = ui.visuals().dark_mode;
+        for status in Status::ALL {
+            ui.label(
+                RichText::new(format!("{status}: {}", c.get(status)))
+                    .color(status_color(status, dark)),
+            );
+        }
+        let orphans = doc.orphans().len();
+        if orphans > 0 {
+            ui.separator();
+            let text = RichText::new(format!("{orphans} orphaned claim(s)"))
+                .color(ui.visuals().warn_fg_color);
+            if ui
+                .button(text)
+                .on_hover_text("Claims whose words are no longer in their article")
+                .clicked()
+            {
+                queue.push(Command::ShowOrphans);
+            }
+        }
+        if shared.dialog_open {
+            ui.separator();
+            ui.spinner();
+            ui.label("Waiting for the file dialog…");
+        }
+        if let Some(names) = &shared.importing {
+            ui.separator();
+            ui.spinner();
+            ui.label(format!("Importing {names}…"));
+        }
+    });
+}

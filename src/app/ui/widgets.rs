@@ -1,0 +1,140 @@
+//! Small widgets the panels share: labelled text fields, fields whose text is kept while it
+//! is being typed, grade pickers and the claims list's rows.
+
+use egui::{RichText, TextEdit, Ui};
+
+/// A text field under its label (the label is also its accessible name); `rows > 1` makes it
+/// multi-line. Every editable text in the window goes through here.
+pub fn labelled_field(ui: &mut Ui, label: &str, value: &mut String, rows: usize) -> egui::Response {
+    let l = ui.label(label);
+    let edit = if rows > 1 {
+        TextEdit::multiline(value).desired_rows(rows)
+    } else {
+        TextEdit::singleline(value)
+    };
+    ui.add(edit.desired_width(f32::INFINITY).id_salt(label))
+        .labelled_by(l.id)
+}
+
+/// The text of a field that does not map one to one onto the model (a date, a list of tags):
+/// what the user typed is kept while they type, even when it does not parse yet, and the
+/// model's value shows again once the field loses focus.
+#[derive(Debug, Default)]
+pub struct TypedText<K> {
+    typing: Option<(K, String)>,
+}
+
+impl<K: PartialEq + Copy> TypedText<K> {
+    /// A labelled field for the item `key`, showing `shown` unless the user is typing in it.
+    /// Returns the text when the user changed it this frame.
+    pub fn field(&mut self, ui: &mut Ui, label: &str, key: K, shown: String) -> Option<String> {
+        let mut text = match &self.typing {
+            Some((k, t)) if *k == key => t.clone(),
+            _ => shown,
+        };
+        let r = labelled_field(ui, label, &mut text, 1);
+        let changed = r.changed().then(|| text.clone());
+        if changed.is_some() {
+            self.typing = Some((key, text));
+        }
+        if r.lost_focus() {
+            self.typing = None;
+        }
+        changed
+    }
+
+    /// What is being typed for `key`, if anything.
+    pub fn typing(&self, key: K) -> Option<&str> {
+        self.typing
+            .as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, t)| t.as_str())
+    }
+}
+
+/// A labelled drop-down over an optional grade: "not graded" and each grade with its meaning.
+pub fn grade_combo<G: PartialEq + Copy + std::fmt::Display>(
+    ui: &mut Ui,
+    label: &str,
+    id: &str,
+    current: Option<G>,
+    grades: impl IntoIterator<Item = G>,
+    meaning: impl Fn(G) -> &'static str,
+) -> Option<Option<G>> {
+    let describe = |g: Option<G>| match g {
+        Some(g) => format!("{g} – {}", meaning(g)),
+        None => "not graded".to_owned(),
+    };
+    let mut choice = current;
+    ui.horizontal(|ui| {
+        let l = ui.label(label);
+        egui::ComboBox::from_id_salt(id)
+            .selected_text(describe(current))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut choice, None, describe(None));
+                for g in grades {
+                    ui.selectable_value(&mut choice, Some(g), describe(Some(g)));
+                }
+            })
+            .response
+            .labelled_by(l.id);
+    });
+    (choice != current).then_some(choice)
+}
+
+/// A warning line in the theme's warning colour.
+pub fn warning(ui: &mut Ui, text: impl Into<String>) {
+    ui.label(RichText::new(text.into()).color(ui.visuals().warn_fg_color));
+}
+
+/// One row of the claims list: a bar in the claim's status colour, two lines of text, left
+/// aligned and cut to fit.
+pub fn claim_row(
+    ui: &mut Ui,
+    text: &str,
+    selected: bool,
+    color: egui::Color32,
+    height: f32,
+) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width(), height),
+        egui::Sense::click(),
+    );
+    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, text));
+    let visuals = ui.style().interact_selectable(&response, selected);
+    let painter = ui.painter_at(rect);
+    painter.rect(
+        rect,
+        3.0,
+        visuals.weak_bg_fill,
+        visuals.bg_stroke,
+        egui::StrokeKind::Inside,
+    );
+    painter.rect_filled(
+        egui::Rect::from_min_size(rect.min, egui::vec2(4.0, rect.height())),
+        2.0,
+        color,
+    );
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let (first, second) = text.split_once('\n').unwrap_or((text, ""));
+    let line = |s: &str, color: egui::Color32| {
+        let mut job = egui::text::LayoutJob::simple_singleline(s.to_owned(), font.clone(), color);
+        job.wrap = egui::text::TextWrapping::truncate_at_width(rect.width() - 16.0);
+        ui.fonts_mut(|f| f.layout_job(job))
+    };
+    let top = line(first, visuals.text_color());
+    let bottom = line(second, ui.visuals().weak_text_color());
+    let gap = 2.0;
+    let y = rect.center().y - (top.size().y + gap + bottom.size().y) / 2.0;
+    let bottom_y = y + top.size().y + gap;
+    painter.galley(egui::pos2(rect.min.x + 10.0, y), top, visuals.text_color());
+    painter.galley(
+        egui::pos2(rect.min.x + 10.0, bottom_y),
+        bottom,
+        visuals.text_color(),
+    );
+    if response.hovered() {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+    }
+    response
+}

@@ -1,0 +1,161 @@
+//! What the command line accepts: the clap definitions, apart from running them
+//! ([`super::run`]), as ripgrep keeps its flags.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::model::{Credibility, Published, Reliability, Status};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "briefing-notes",
+    version,
+    about = "Tag claims in news articles as Confirmed, Reported or Disputed, and export briefings.",
+    long_about = "Tag claims in news articles as Confirmed, Reported or Disputed, and export briefings.\n\n\
+        With no subcommand, opens the desktop app: `briefing-notes FILE.ron` opens a briefing, \
+        `briefing-notes ARTICLE…` starts a new briefing with those articles.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<CliCommand>,
+    /// A briefing (.ron) to open, or articles to start a new briefing with (desktop app).
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CliCommand {
+    /// Create a new, empty briefing file.
+    New(NewArgs),
+    /// Add an article (a saved web page, .md or .txt) to a briefing.
+    Add(AddArgs),
+    /// Show what importing a file would give: its metadata, a blank line, then its text.
+    Extract(ExtractArgs),
+    /// Tag a quote in an article as a claim.
+    Tag(TagArgs),
+    /// Export a briefing as Markdown.
+    Export(ExportArgs),
+    /// Load a briefing, verify every claim's anchor and summarise it.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The briefing file to create (refused if it exists).
+    pub file: PathBuf,
+    #[arg(long)]
+    pub title: String,
+    #[arg(long, default_value = "")]
+    pub analyst: String,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The briefing file.
+    pub file: PathBuf,
+    /// The article file: a saved web page (.html), Markdown (.md) or text (.txt, any common
+    /// encoding).
+    pub article: PathBuf,
+    /// For a web page: import all of its visible text, not only the article found in it.
+    #[arg(long)]
+    pub whole_page: bool,
+    /// Title (default: the page's title, a .md file's first heading, else the file name).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Outlet: the site or publisher.
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Author or byline.
+    #[arg(long)]
+    pub author: Option<String>,
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Publication date (2025-08-13) or date and time (RFC 3339).
+    #[arg(long, value_parser = parse_published)]
+    pub published: Option<Published>,
+    /// Language, as a BCP 47 tag (en, en-GB, fr…).
+    #[arg(long)]
+    pub language: Option<String>,
+    /// Source reliability, A (completely reliable) to F (cannot be judged).
+    #[arg(long, value_parser = parse_reliability)]
+    pub reliability: Option<Reliability>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// The article file.
+    pub file: PathBuf,
+    /// Print the text alone, without the metadata.
+    #[arg(long)]
+    pub text: bool,
+    /// For a web page: all of its visible text, not only the article found in it.
+    #[arg(long)]
+    pub whole_page: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TagArgs {
+    /// The briefing file.
+    pub file: PathBuf,
+    /// The exact words to tag, as they appear in the article.
+    #[arg(long)]
+    pub quote: String,
+    /// confirmed, reported or disputed.
+    #[arg(long)]
+    pub status: Status,
+    /// The article: its number (1, 2…) or id (or a unique start of it). Needed when the
+    /// briefing has more than one article.
+    #[arg(long)]
+    pub article: Option<String>,
+    /// Which match to tag (1, 2…) when the quote occurs more than once.
+    #[arg(long)]
+    pub occurrence: Option<usize>,
+    /// The analyst's note.
+    #[arg(long, default_value = "")]
+    pub note: String,
+    /// Who makes the claim.
+    #[arg(long, default_value = "")]
+    pub speaker: String,
+    /// Who relays it.
+    #[arg(long, default_value = "")]
+    pub via: String,
+    /// How credible the information is, 1 (confirmed by other sources) to 6 (cannot be judged).
+    #[arg(long, value_parser = parse_credibility)]
+    pub credibility: Option<Credibility>,
+    /// A tag for the claim; repeat for several.
+    #[arg(long = "tag")]
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The briefing file.
+    pub file: PathBuf,
+    /// Write the Markdown here instead of to standard output.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The briefing file.
+    pub file: PathBuf,
+}
+
+fn parse_published(s: &str) -> Result<Published, String> {
+    s.parse()
+        .map_err(|e: crate::model::PublishedParseError| e.to_string())
+}
+
+fn parse_credibility(s: &str) -> Result<Credibility, String> {
+    s.trim()
+        .parse::<u8>()
+        .ok()
+        .and_then(Credibility::new)
+        .ok_or_else(|| format!("“{s}” is not a credibility grade: use 1 to 6"))
+}
+
+fn parse_reliability(s: &str) -> Result<Reliability, String> {
+    Reliability::parse(s).ok_or_else(|| format!("“{s}” is not a reliability grade: use A to F"))
+}
