@@ -906,3 +906,38 @@ fn each_article_keeps_its_own_scroll_position() {
         "going back returns to where the reader was"
     );
 }
+
+#[test]
+fn help_lists_the_shortcuts_of_the_action_table_and_escape_closes_it() {
+    use briefing_notes::app::actions::Action;
+    let (mut h, _) = sample();
+    h.key_press(Key::F1);
+    h.run();
+    assert!(h.state().shortcuts_open());
+    h.get_by_label("Keyboard shortcuts");
+    let ctx = h.ctx.clone();
+    for action in Action::ALL {
+        if action.shortcuts().is_empty() {
+            continue;
+        }
+        let keys = action.all_shortcuts_text(&ctx);
+        assert!(
+            h.query_by_label(&keys).is_some(),
+            "{action:?}: {keys} is listed"
+        );
+    }
+    h.get_by_label("Ctrl+Shift+Z or Ctrl+Y");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().shortcuts_open());
+    assert!(h.query_by_label("Keyboard shortcuts").is_none());
+
+    h.get_by_label("Help").click();
+    h.run();
+    h.get_by_label_contains("Keyboard Shortcuts").click();
+    h.run();
+    assert!(
+        h.state().shortcuts_open(),
+        "Help ▸ Keyboard Shortcuts opens it too"
+    );
+}

@@ -126,7 +126,7 @@ impl Reader {
         self.scroll_always = false;
     }
 
-    /// Shows the article. Returns the commands the user's clicks asked for.
+    /// Shows the article; what the user's clicks and keys ask for is pushed onto `commands`.
     #[allow(clippy::too_many_arguments)]
     pub fn ui(
         &mut self,

@@ -14,9 +14,10 @@ use crate::text::snippet;
 /// Which claims the list shows: the list's own state.
 #[derive(Debug, Clone)]
 pub struct ClaimsList {
-    pub show: [bool; 3],
-    pub search: String,
-    pub newest_first: bool,
+    /// Which statuses are shown, in the order of [`Status::ALL`].
+    show: [bool; 3],
+    search: String,
+    newest_first: bool,
 }
 
 impl Default for ClaimsList {

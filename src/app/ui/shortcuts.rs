@@ -1,29 +1,38 @@
 //! *Help ▸ Keyboard shortcuts*: every action that has a shortcut, from the action table,
 //! as this platform writes it.
 
-use egui::{Key, Modifiers};
+use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::app::actions::{Action, Scope};
 use crate::app::command::{Command, CommandQueue};
 
 /// Keys the reader answers to that are not actions: moving the selection's end.
-const READER_KEYS: [(&str, Modifiers, Key); 3] = [
+const READER_KEYS: [(&str, [KeyboardShortcut; 2]); 4] = [
     (
-        "Extend the selection by a character or line",
-        Modifiers::SHIFT,
-        Key::ArrowRight,
+        "Extend the selection by a character",
+        [shift(Key::ArrowLeft), shift(Key::ArrowRight)],
+    ),
+    (
+        "Extend the selection by a line",
+        [shift(Key::ArrowUp), shift(Key::ArrowDown)],
     ),
     (
         "Extend the selection by a word",
-        Modifiers::COMMAND.plus(Modifiers::SHIFT),
-        Key::ArrowRight,
+        [word(Key::ArrowLeft), word(Key::ArrowRight)],
     ),
     (
-        "Extend the selection to the end",
-        Modifiers::SHIFT,
-        Key::End,
+        "Extend the selection to the start or end",
+        [shift(Key::Home), shift(Key::End)],
     ),
 ];
+
+const fn shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::SHIFT, key)
+}
+
+const fn word(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
+}
 
 pub fn show(ctx: &egui::Context, queue: &mut CommandQueue) {
     let mut open = true;
@@ -51,15 +60,15 @@ pub fn show(ctx: &egui::Context, queue: &mut CommandQueue) {
                         ui.strong(action.all_shortcuts_text(ui.ctx()));
                         ui.end_row();
                     }
-                    for (what, modifiers, key) in READER_KEYS {
+                    for (what, keys) in READER_KEYS {
                         ui.label(what);
-                        let keys = egui::KeyboardShortcut::new(modifiers, key);
-                        ui.strong(ui.ctx().format_shortcut(&keys));
+                        let keys = keys.map(|k| ui.ctx().format_shortcut(&k));
+                        ui.strong(keys.join(" / "));
                         ui.end_row();
                     }
                 });
         });
-    if !open {
+    if !open || ctx.input(|i| i.key_pressed(Key::Escape)) {
         queue.push(Command::CloseShortcuts);
     }
 }

@@ -25,15 +25,19 @@ pub fn show(ui: &mut Ui, saving: bool, doc: &Document, queue: &mut CommandQueue)
     if saving {
         ui.label("Nothing was saved: saving now would overwrite the other program's changes.");
     }
-    ui.horizontal(|ui| {
-        if ui.button("Reload").clicked() {
-            queue.push(Command::ResolveChanged(ChangedChoice::Reload));
-        }
-        if ui.button("Keep mine…").clicked() {
-            queue.push(Command::ResolveChanged(ChangedChoice::KeepMine));
-        }
-        if super::escape_button(ui, "Decide later") {
-            queue.push(Command::ResolveChanged(ChangedChoice::Later));
-        }
-    });
+    super::answers(
+        ui,
+        queue,
+        [
+            ("Reload", Command::ResolveChanged(ChangedChoice::Reload)),
+            (
+                "Keep mine…",
+                Command::ResolveChanged(ChangedChoice::KeepMine),
+            ),
+            (
+                "Decide later",
+                Command::ResolveChanged(ChangedChoice::Later),
+            ),
+        ],
+    );
 }

@@ -30,9 +30,17 @@ pub fn show(ctx: &egui::Context, modal: &mut Modal, doc: &Document, queue: &mut 
     });
 }
 
-/// A button that also answers to Escape (the way out of a modal).
-fn escape_button(ui: &mut Ui, label: &str) -> bool {
-    ui.button(label).clicked() || ui.input(|i| i.key_pressed(Key::Escape))
+/// A row of answers, each a button that pushes its command; the last one is also the
+/// answer to Escape (the way out of a modal).
+fn answers<const N: usize>(ui: &mut Ui, queue: &mut CommandQueue, answers: [(&str, Command); N]) {
+    ui.horizontal(|ui| {
+        let escape = ui.input(|i| i.key_pressed(Key::Escape));
+        for (i, (label, command)) in answers.into_iter().enumerate() {
+            if ui.button(label).clicked() || (i + 1 == N && escape) {
+                queue.push(command);
+            }
+        }
+    });
 }
 
 /// Closes the modal, then asks for `command`.

@@ -13,12 +13,12 @@ pub fn show(ui: &mut Ui, path: &Path, queue: &mut CommandQueue) {
          overwrite each other's work.",
         path.display()
     ));
-    ui.horizontal(|ui| {
-        if ui.button("Open read-only").clicked() {
-            queue.push(Command::OpenReadOnly(path.to_owned()));
-        }
-        if super::escape_button(ui, "Cancel") {
-            queue.push(Command::CloseModal);
-        }
-    });
+    super::answers(
+        ui,
+        queue,
+        [
+            ("Open read-only", Command::OpenReadOnly(path.to_owned())),
+            ("Cancel", Command::CloseModal),
+        ],
+    );
 }

@@ -41,15 +41,16 @@ pub fn show(ui: &mut Ui, offer: &RecoveryOffer, queue: &mut CommandQueue) {
             offer.more
         ));
     }
-    ui.horizontal(|ui| {
-        if ui.button("Restore").clicked() {
-            queue.push(Command::ResolveRecovery(RecoveryChoice::Restore));
-        }
-        if ui.button("Discard").clicked() {
-            queue.push(Command::ResolveRecovery(RecoveryChoice::Discard));
-        }
-        if super::escape_button(ui, "Decide later") {
-            queue.push(Command::ResolveRecovery(RecoveryChoice::Later));
-        }
-    });
+    super::answers(
+        ui,
+        queue,
+        [
+            ("Restore", Command::ResolveRecovery(RecoveryChoice::Restore)),
+            ("Discard", Command::ResolveRecovery(RecoveryChoice::Discard)),
+            (
+                "Decide later",
+                Command::ResolveRecovery(RecoveryChoice::Later),
+            ),
+        ],
+    );
 }

@@ -11,15 +11,13 @@ pub fn show(ui: &mut Ui, doc: &Document, queue: &mut CommandQueue) {
         "“{}” has changes that are not saved.",
         doc.briefing.title
     ));
-    ui.horizontal(|ui| {
-        if ui.button("Save").clicked() {
-            queue.push(Command::ResolveUnsaved(UnsavedChoice::Save));
-        }
-        if ui.button("Discard").clicked() {
-            queue.push(Command::ResolveUnsaved(UnsavedChoice::Discard));
-        }
-        if super::escape_button(ui, "Cancel") {
-            queue.push(Command::ResolveUnsaved(UnsavedChoice::Cancel));
-        }
-    });
+    super::answers(
+        ui,
+        queue,
+        [
+            ("Save", Command::ResolveUnsaved(UnsavedChoice::Save)),
+            ("Discard", Command::ResolveUnsaved(UnsavedChoice::Discard)),
+            ("Cancel", Command::ResolveUnsaved(UnsavedChoice::Cancel)),
+        ],
+    );
 }
