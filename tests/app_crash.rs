@@ -176,7 +176,7 @@ fn killed_app_recovers_edits() {
         assert_eq!(offer.path.as_deref(), Some(briefing.as_path()));
         h.get_by_label("Restore").click();
         h.run();
-        let doc = &h.state().doc();
+        let doc = h.state().doc();
         assert!(doc.is_dirty());
         for k in &must_survive {
             assert!(

@@ -286,7 +286,7 @@ fn a_never_saved_briefing_is_recovered_too() {
     assert_eq!(offer.changes, "1 claim added, 1 article added");
     h.get_by_label("Restore").click();
     h.run();
-    let doc = &h.state().doc();
+    let doc = h.state().doc();
     assert_eq!(doc.path, None);
     assert_eq!(doc.briefing.articles.len(), 1);
     assert_eq!(
