@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use ron::ser::PrettyConfig;
 
-use crate::anchor::{MatchKind, Resolution};
+use crate::anchor::{MatchKind, OrphanReason, Resolution};
 use crate::atomic::{OsStorage, Storage, write_atomic_with};
 use crate::disk::DiskStamp;
 use crate::model::{ArticleId, Briefing, ClaimId, sha256_hex};
@@ -82,6 +82,8 @@ pub struct Orphaned {
     pub article: ArticleId,
     pub claim: ClaimId,
     pub quote: String,
+    /// Why its words were not found.
+    pub reason: OrphanReason,
     /// It was already orphaned in the file (so loading changed nothing about it).
     pub already: bool,
 }
@@ -332,10 +334,11 @@ fn verify(b: &mut Briefing, report: &mut LoadReport) {
                     old_quote: before.quote.clone(),
                     new_quote: claim.anchor.quote.clone(),
                 }),
-                Resolution::Orphaned => report.orphaned.push(Orphaned {
+                Resolution::Orphaned(reason) => report.orphaned.push(Orphaned {
                     article: article.id,
                     claim: claim.id,
                     quote: claim.anchor.quote.clone(),
+                    reason,
                     already: before.orphaned,
                 }),
             }

@@ -493,6 +493,8 @@ fn fixture_checks_clean_except_its_orphan() {
     );
     assert!(out.stdout.contains("Re-anchored: 0"));
     assert!(out.stdout.contains("Orphaned: 1"));
+    // Why, in words: the fixture's orphan lost its quote from the text.
+    assert!(out.stdout.contains("(words gone)"), "{}", out.stdout);
 }
 
 #[test]

@@ -54,6 +54,17 @@ const HOSTILE: &[&str] = &[
     "2024.",
     "“curly”",
     "—",
+    // Bare addresses that GFM renderers turn into links.
+    "https://evil.example/x",
+    "see http://evil.example/a\\",
+    "ftp://evil.example",
+    "www.evil.example",
+    "(www.evil.example)",
+    "_www.evil.example_",
+    "write to a.b@evil.example",
+    "mailto:a@evil.example",
+    "xmpp:a@evil.example",
+    "WWW.EVIL.EXAMPLE",
     // Found by fuzzing: a control char before a line-start marker.
     "\u{1}+",
     "\u{7}- item",
@@ -110,6 +121,8 @@ fn hostile_text() -> impl Strategy<Value = String> {
             1 => Just("\n".to_owned()),
             1 => Just("\n\n".to_owned()),
             1 => Just("  ".to_owned()),
+            1 => Just("https://evil.example/p".to_owned()),
+            1 => Just("x@evil.example".to_owned()),
         ],
         1..12,
     )

@@ -73,9 +73,10 @@ fn warn_about(report: &LoadReport, path: &Path) {
     }
     for o in &report.orphaned {
         eprintln!(
-            "warning: {}: claim {} is orphaned: its quote “{}” is no longer in the article text (kept as it was)",
+            "warning: {}: claim {} is orphaned ({}): its quote “{}” is no longer found in the article text (kept as it was)",
             path.display(),
             o.claim,
+            o.reason,
             snippet(&o.quote, 60)
         );
     }
@@ -370,7 +371,13 @@ fn check(a: CheckArgs, out: &mut dyn Write) -> Result<()> {
     }
     writeln!(out, "Orphaned: {}", report.orphaned.len())?;
     for o in &report.orphaned {
-        writeln!(out, "  claim {}: “{}”", o.claim, snippet(&o.quote, 60))?;
+        writeln!(
+            out,
+            "  claim {}: “{}” ({})",
+            o.claim,
+            snippet(&o.quote, 60),
+            o.reason
+        )?;
     }
     if !report.text_changed.is_empty() {
         writeln!(

@@ -4,6 +4,11 @@
 //! Escaping is minimal where it is safe (a reader may read the raw Markdown): characters that
 //! are markup anywhere are always escaped; characters that are markup only at the start of a
 //! line are escaped there.
+//!
+//! Renderers with GitHub's autolink extension (GitHub, GitLab, Obsidian, many mail clients)
+//! also make links of bare addresses: `https://…`, `www.…` and `name@host.org`. One escape
+//! breaks each pattern without changing what is read: the `:` before `//`, the `.` after a
+//! word-initial `www`, the `@` of an address (and the `:` of `mailto:` / `xmpp:`).
 
 /// Characters that are markup wherever they stand (CommonMark and the common extensions:
 /// tables, strikethrough, math).
@@ -22,8 +27,14 @@ fn escape_line(line: &str) -> String {
         && !line.bytes().any(|b| {
             // Every escaped char is ASCII; 0xC2 leads the C1 control chars (and others,
             // which then take the careful path).
-            b < 0x20 || b == 0x7F || b == 0xC2 || b == b'&' || always_escaped(char::from(b))
-        });
+            b < 0x20
+                || b == 0x7F
+                || b == 0xC2
+                || b == b'&'
+                || b == b'@'
+                || always_escaped(char::from(b))
+        })
+        && !may_autolink(line);
     if plain {
         return line.to_owned();
     }
@@ -51,12 +62,55 @@ fn escape_line(line: &str) -> String {
         if always_escaped(c)
             || start_escape_at == Some(i)
             || (c == '&' && looks_like_entity(&chars[i + 1..]))
+            || starts_autolink(&chars, i)
         {
             out.push('\\');
         }
         out.push(c);
     }
     out
+}
+
+/// A quick look for what [`starts_autolink`] looks for (`@` is checked with the markup).
+fn may_autolink(line: &str) -> bool {
+    let has = |needle: &[u8]| {
+        line.as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+    };
+    line.contains("://") || has(b"www.") || has(b"mailto:") || has(b"xmpp:")
+}
+
+/// Whether the char at `i` is the one to escape so that a GFM renderer makes no link here.
+fn starts_autolink(chars: &[char], i: usize) -> bool {
+    let word_char = |c: &char| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '+');
+    match chars[i] {
+        // scheme://… (http, https, ftp, and any other a renderer may accept)
+        ':' if chars[i + 1..].starts_with(&['/', '/']) => {
+            i > 0 && chars[i - 1].is_ascii_alphanumeric()
+        }
+        // mailto:… and xmpp:…
+        ':' => {
+            let before: String = chars[..i].iter().rev().take(6).collect();
+            let scheme: String = before.chars().rev().collect::<String>().to_lowercase();
+            scheme.ends_with("mailto") || scheme.ends_with("xmpp")
+        }
+        // www.… where "www" starts a word
+        '.' => {
+            i >= 3
+                && chars[i - 3..i].iter().all(|c| c.eq_ignore_ascii_case(&'w'))
+                && (i == 3 || !chars[i - 4].is_alphanumeric())
+        }
+        // name@host: an address, not a lone "@handle"
+        '@' => {
+            i > 0
+                && word_char(&chars[i - 1])
+                && chars
+                    .get(i + 1)
+                    .is_some_and(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
+        }
+        _ => false,
+    }
 }
 
 /// `&amp;`, `&#38;`, `&#x26;`: text that a renderer would turn into another character.
@@ -158,6 +212,21 @@ mod tests {
     #[test]
     fn paragraphs_keep_breaks() {
         assert_eq!(paragraphs("a\nb\n\n\nc"), vec!["a\\", "b", "", "c"]);
+    }
+
+    #[test]
+    fn bare_addresses_are_not_autolinks() {
+        assert_eq!(
+            inline("see https://evil.example/x"),
+            "see https\\://evil.example/x"
+        );
+        assert_eq!(inline("(www.evil.example)"), "(www\\.evil.example)");
+        assert_eq!(inline("mail a.b@evil.example"), "mail a.b\\@evil.example");
+        assert_eq!(inline("mailto:x"), "mailto\\:x");
+        assert_eq!(
+            inline("Note: @handle and awww.x"),
+            "Note: @handle and awww.x"
+        );
     }
 
     #[test]

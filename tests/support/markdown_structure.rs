@@ -24,6 +24,7 @@ pub struct Parsed {
     pub tables: usize,
     pub code: usize,
     pub lists: usize,
+    pub hard_breaks: usize,
 }
 
 pub fn parse(md: &str) -> Parsed {
@@ -60,13 +61,19 @@ pub fn parse(md: &str) -> Parsed {
                     None => p.text.push_str(&t),
                 }
             }
-            Event::SoftBreak
-            | Event::HardBreak
-            | Event::End(TagEnd::Paragraph)
-            | Event::End(TagEnd::Item) => match quote.as_mut() {
-                Some(q) => q.push(' '),
-                None => p.text.push(' '),
-            },
+            Event::HardBreak => {
+                p.hard_breaks += 1;
+                match quote.as_mut() {
+                    Some(q) => q.push(' '),
+                    None => p.text.push(' '),
+                }
+            }
+            Event::SoftBreak | Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Item) => {
+                match quote.as_mut() {
+                    Some(q) => q.push(' '),
+                    None => p.text.push(' '),
+                }
+            }
             _ => {}
         }
     }
@@ -181,5 +188,30 @@ pub fn assert_structure_holds(b: &Briefing) {
             "{field:?} not found intact\n{md}"
         );
     }
+    assert_gfm_links_hold(&md, &allowed, p.hard_breaks);
     assert_eq!(to_markdown(b), md, "deterministic");
+}
+
+/// Rendered as GitHub does (autolinks on), the export links only the articles' own URLs, and
+/// no address swallows a hard break.
+pub fn assert_gfm_links_hold(md: &str, allowed: &[&str], hard_breaks: usize) {
+    let mut options = comrak::Options::default();
+    options.extension.autolink = true;
+    options.extension.table = true;
+    options.extension.strikethrough = true;
+    options.extension.footnotes = true;
+    let html = comrak::markdown_to_html(md, &options);
+    for href in html.split("href=\"").skip(1) {
+        let href = href.split('"').next().unwrap_or("");
+        let href = href.replace("&amp;", "&");
+        assert!(
+            allowed.iter().any(|a| *a == href),
+            "GFM link {href:?} from user text\n{md}\n{html}"
+        );
+    }
+    assert_eq!(
+        html.matches("<br />").count(),
+        hard_breaks,
+        "hard breaks under GFM\n{md}\n{html}"
+    );
 }

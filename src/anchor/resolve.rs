@@ -1,0 +1,352 @@
+//! Finding a claim's words again: every place that could be the claim's — the quote found
+//! exactly, or close to it — is weighed with all its evidence at once (the quote's likeness,
+//! the context on both sides, word boundaries, nearness), and the best place is taken only
+//! if its evidence is enough. Nothing here accepts a weak exact hit before a strong close
+//! one has been looked at.
+
+use std::ops::Range;
+
+use super::evidence::{
+    context_scores, is_whole_paragraph, keeps_word_boundaries, was_whole_paragraph,
+};
+use super::fuzzy::approximate_matches;
+use super::{Anchor, CONTEXT_CHARS, MatchKind, OrphanReason, Resolution};
+use crate::text::TextIndex;
+use crate::text::search::{find_occurrences, find_occurrences_in};
+
+/// A side of context that scores this much confirms the place on that side.
+pub const CONFIRMS: f64 = 0.4;
+/// Both sides' scores together must reach this.
+const BOTH_SIDES: f64 = 1.5;
+/// Fewer chars than this before a paragraph's or the text's edge make a thin side.
+const THIN: usize = 4;
+/// What the other side must score when one side of the context is only a paragraph's edge.
+const STRONG: f64 = 0.75;
+const RELAX_UNIQUE: bool = false;
+/// At its own offsets, with one side holding, the other side needs this much.
+const HOLDS_OTHER: f64 = 0.2;
+/// A side this strong, at the claim's own offsets, keeps the claim where it is.
+const HOLDS_IN_PLACE: f64 = 0.5;
+/// A close match may differ from the quote in at most this share of its chars.
+const MAX_FUZZY_EDIT_SHARE: f64 = 0.25;
+/// Short quotes found in more than one place, whose words recur by chance, need this much
+/// context on both sides.
+const SHORT_CONFIRMS: f64 = 0.5;
+/// How alike a close match must be where the quote itself survives elsewhere.
+const NEAR_LIKENESS: f64 = 0.9;
+/// Chars either side of an expected position searched for a close match.
+const FUZZY_WINDOW_SLACK: usize = 256;
+/// Chars either side of the old offsets searched first for the quote.
+pub const NEAR_EXACT_WINDOW: usize = 4096;
+/// At most this many places where the stored prefix or suffix occurs are tried.
+const MAX_CONTEXT_SITES: usize = 8;
+
+/// A place that could be the claim's, with its evidence.
+#[derive(Debug, Clone)]
+struct Candidate {
+    range: Range<usize>,
+    /// Char edits between the quote and the words here (0: the quote itself).
+    distance: usize,
+    left: f64,
+    right: f64,
+}
+
+/// How many chars a stored side of the context has before the edge of its paragraph or of
+/// the text, if it reaches one.
+fn before_edge(stored: &str, backwards: bool) -> Option<usize> {
+    let outward: Vec<char> = if backwards {
+        stored.chars().rev().collect()
+    } else {
+        stored.chars().collect()
+    };
+    let within = outward.iter().take_while(|&&c| c != '\n').count();
+    (within < outward.len() || outward.len() < CONTEXT_CHARS).then_some(within)
+}
+
+/// Whether a stored side is little more than an edge ("." and the end): it says little
+/// about where the claim was.
+fn thin_side(stored: &str, backwards: bool) -> bool {
+    before_edge(stored, backwards).is_some_and(|n| n < THIN)
+}
+
+/// Whether a stored side is nothing but an edge.
+fn bare_side(stored: &str, backwards: bool) -> bool {
+    before_edge(stored, backwards) == Some(0)
+}
+
+/// Under about four words or twenty chars: common enough to occur by chance elsewhere.
+pub fn is_short(quote: &str) -> bool {
+    // Words across a paragraph break do not recur by chance the way a phrase does.
+    let spans_paragraphs = quote.trim().contains('\n');
+    quote.chars().count() < 20 || (quote.split_whitespace().count() < 4 && !spans_paragraphs)
+}
+
+impl Candidate {
+    fn new(anchor: &Anchor, index: &TextIndex, range: Range<usize>, distance: usize) -> Self {
+        let (left, right) = context_scores(anchor, index, &range);
+        Self {
+            range,
+            distance,
+            left,
+            right,
+        }
+    }
+
+    fn score(&self, anchor: &Anchor) -> f64 {
+        let m = anchor.quote_len().max(1) as f64;
+        let likeness = 1.0 - self.distance as f64 / m;
+        let nearness = 1.0 / (1.0 + anchor.start.abs_diff(self.range.start) as f64 / 1024.0);
+        0.5 * likeness + 0.25 * (self.left + self.right) + 0.01 * nearness
+    }
+
+    /// Whether this place's evidence is enough to move the claim here.
+    fn suffices(&self, anchor: &Anchor, whole_paragraph_once: bool, unique: bool) -> bool {
+        if self.distance == 0 && whole_paragraph_once {
+            // A heading or one-line paragraph found whole, once, as a paragraph: paragraphs
+            // were reordered around it.
+            return true;
+        }
+        // Both sides, always: one side is what a copy of the words planted elsewhere has.
+        let need = if is_short(&anchor.quote) && !(unique && RELAX_UNIQUE) {
+            SHORT_CONFIRMS
+        } else {
+            CONFIRMS
+        };
+        // A side that is only the paragraph's edge says little ("a new line starts here"):
+        // the other side must then be strong.
+        if bare_side(&anchor.prefix, true) && bare_side(&anchor.suffix, false) {
+            // Edges on both sides and nothing else: a short quote has nothing to be known by
+            // (a whole paragraph found once moved above); a long one, its words, once.
+            // Either way the edges must be there: the same words mid-paragraph elsewhere
+            // are a copy, not the paragraph.
+            return !is_short(&anchor.quote)
+                && unique
+                && self.distance == 0
+                && self.left >= 1.0
+                && self.right >= 1.0;
+        }
+        let (left_need, right_need) = match (
+            thin_side(&anchor.prefix, true),
+            thin_side(&anchor.suffix, false),
+        ) {
+            (true, false) => (need, STRONG),
+            (false, true) => (STRONG, need),
+            (true, true) => (STRONG, STRONG),
+            (false, false) => (need, need),
+        };
+        // And one side about whole: two half-agreeing sides are a similar sentence elsewhere
+        // (measured: a summary repeating a paragraph's words) as often as an edited context.
+        self.left >= left_need && self.right >= right_need && self.left + self.right >= BOTH_SIDES
+    }
+}
+
+/// Where the anchor's words are in the text now. Pure: the anchor is not changed.
+pub fn resolve(anchor: &Anchor, index: &TextIndex) -> Resolution {
+    if anchor.quote.is_empty() {
+        return Resolution::Orphaned(OrphanReason::WordsGone);
+    }
+    let here = anchor.range();
+    let in_place = holds_in_place(anchor, index);
+    if in_place {
+        let (left, right) = context_scores(anchor, index, &here);
+        if left >= 1.0 && right >= 1.0 {
+            return Resolution::Intact;
+        }
+    }
+    // Context that is only edges on both sides (a line break between line breaks) is no
+    // evidence of place, except for a whole paragraph (a heading).
+    let edges_only = bare_side(&anchor.prefix, true) && bare_side(&anchor.suffix, false);
+    let paragraph = was_whole_paragraph(anchor);
+    let short = is_short(&anchor.quote);
+    // Most edits move words a little: a place near the old one with the quote and its whole
+    // context cannot be beaten (a farther copy is at best as good and less near).
+    let len = index.char_len();
+    let m = anchor.quote_len();
+    let near = anchor.start.min(len).saturating_sub(NEAR_EXACT_WINDOW)
+        ..anchor.start.saturating_add(NEAR_EXACT_WINDOW + m).min(len);
+    let near_full = exact_candidates(
+        anchor,
+        index,
+        find_occurrences_in(index, &anchor.quote, near),
+    )
+    .filter(|c| c.left >= 1.0 && c.right >= 1.0 && (!edges_only || paragraph || !short))
+    .min_by_key(|c| anchor.start.abs_diff(c.range.start));
+    if let Some(c) = near_full {
+        return moved(anchor, c);
+    }
+    let exact: Vec<Candidate> =
+        exact_candidates(anchor, index, find_occurrences(index, &anchor.quote)).collect();
+    let whole_paragraph_once = was_whole_paragraph(anchor)
+        && exact
+            .iter()
+            .filter(|c| is_whole_paragraph(index, &c.range))
+            .count()
+            == 1;
+    let places = exact.len();
+    let unique = places == 1;
+    let accepted = |c: &Candidate| {
+        let paragraph = whole_paragraph_once && is_whole_paragraph(index, &c.range);
+        // At its own offsets one side may be enough; it still competes with the other
+        // places, so a better-placed copy of the words (shifted by an edit) wins.
+        let stays = in_place && c.distance == 0 && c.range == here;
+        stays || c.suffices(anchor, paragraph, unique)
+    };
+    let best_of = |found: Vec<Candidate>| {
+        found
+            .into_iter()
+            .filter(|c| accepted(c))
+            .max_by(|a, b| a.score(anchor).total_cmp(&b.score(anchor)))
+    };
+    let exact_at: Vec<Range<usize>> = exact.iter().map(|c| c.range.clone()).collect();
+    // Where the quote itself still stands with its context on one side, a close match
+    // elsewhere must be very close (a fixed typo), not a sentence that differs by a quarter.
+    let survives = exact.iter().any(|c| c.left.max(c.right) >= STRONG);
+    // The quote itself, where its context confirms it, before any close match: words
+    // differing by a quarter are another sentence more often than an edited one.
+    let mut best = best_of(exact);
+    // A quote over several paragraphs moves only whole: a close match could take a few
+    // chars of a new neighbour.
+    let mut close_ones = 0;
+    if best.is_none() && !anchor.quote.contains('\n') {
+        let m = anchor.quote_len() as f64;
+        let close: Vec<Candidate> = fuzzy_candidates(anchor, index)
+            .into_iter()
+            .filter(|c| {
+                // A close match over the quote itself is the quote and a neighbour's chars.
+                let over_exact = exact_at
+                    .iter()
+                    .any(|e| e.start < c.range.end && c.range.start < e.end);
+                !over_exact && (!survives || 1.0 - c.distance as f64 / m >= NEAR_LIKENESS)
+            })
+            .collect();
+        close_ones = close.len();
+        best = best_of(close);
+    }
+    if best.is_none() && places == 0 && close_ones == 0 {
+        return Resolution::Orphaned(OrphanReason::WordsGone);
+    }
+    match best {
+        Some(c) => moved(anchor, c),
+        None if places > 1 => Resolution::Orphaned(OrphanReason::Ambiguous { places }),
+        None => Resolution::Orphaned(OrphanReason::ContextLost),
+    }
+}
+
+fn moved(anchor: &Anchor, c: Candidate) -> Resolution {
+    if c.range == anchor.range() && c.distance == 0 {
+        return Resolution::Intact;
+    }
+    let how = match c.distance {
+        0 => MatchKind::Exact,
+        distance => MatchKind::Fuzzy { distance },
+    };
+    Resolution::Moved { to: c.range, how }
+}
+
+/// The quote at its own offsets, on its word boundaries, with the context stored on one
+/// side at least still beside it: nothing moved, or only the text on the other side was
+/// rewritten. (An edge of the text alone is no evidence: another text may start with the
+/// same words.)
+pub fn holds_in_place(anchor: &Anchor, index: &TextIndex) -> bool {
+    let range = anchor.range();
+    if index.slice(range.clone()) != Some(anchor.quote.as_str())
+        || !index.is_grapheme_boundary(range.start)
+        || !index.is_grapheme_boundary(range.end)
+        || !keeps_word_boundaries(anchor, index, &range)
+    {
+        return false;
+    }
+    let (left, right) = context_scores(anchor, index, &range);
+    // A side that is only a paragraph's or the text's edge is no evidence here: another
+    // paragraph may now stand where this one stood.
+    let holds = |stored: &str, backwards: bool, score: f64| {
+        !thin_side(stored, backwards) && score >= HOLDS_IN_PLACE
+    };
+    let both_edges = left >= 1.0 && right >= 1.0;
+    // …and some of the other side too: a copy of the words planted with one side of their
+    // context could stand at the old offsets by chance.
+    both_edges
+        || (holds(&anchor.prefix, true, left) && right >= HOLDS_OTHER)
+        || (holds(&anchor.suffix, false, right) && left >= HOLDS_OTHER)
+}
+
+fn exact_candidates<'a>(
+    anchor: &'a Anchor,
+    index: &'a TextIndex,
+    found: Vec<Range<usize>>,
+) -> impl Iterator<Item = Candidate> + 'a {
+    found
+        .into_iter()
+        .filter(|r| keeps_word_boundaries(anchor, index, r))
+        .map(|r| Candidate::new(anchor, index, r, 0))
+}
+
+fn fuzzy_candidates(anchor: &Anchor, index: &TextIndex) -> Vec<Candidate> {
+    let pattern: Vec<char> = anchor.quote.chars().collect();
+    let m = pattern.len();
+    let max_edits = (m as f64 * MAX_FUZZY_EDIT_SHARE).floor() as usize;
+    if max_edits == 0 {
+        return Vec::new();
+    }
+    let len = index.char_len();
+    let mut found = Vec::new();
+    for window in search_windows(anchor, index, m, max_edits) {
+        let Some(window_text) = index.slice(window.clone()) else {
+            continue;
+        };
+        let hay: Vec<char> = window_text.chars().collect();
+        for (s, e, distance) in approximate_matches(&pattern, &hay, max_edits) {
+            // Found exactly already; or its ends differ from the quote's, where a close match
+            // would take in a neighbour's chars.
+            let ends_differ = hay.get(s) != pattern.first() || hay.get(e - 1) != pattern.last();
+            if distance == 0 || ends_differ {
+                continue;
+            }
+            let raw = window.start + s..window.start + e;
+            let range = index.snap_to_graphemes(raw);
+            if range.is_empty() || range.end > len || !keeps_word_boundaries(anchor, index, &range)
+            {
+                continue;
+            }
+            found.push(Candidate::new(anchor, index, range, distance));
+        }
+    }
+    found
+}
+
+/// Char ranges to search for a close match: around the old offsets, and where the stored
+/// context occurs now (the text may have grown or shrunk before the span).
+fn search_windows(anchor: &Anchor, index: &TextIndex, m: usize, k: usize) -> Vec<Range<usize>> {
+    let len = index.char_len();
+    let slack = FUZZY_WINDOW_SLACK + k;
+    let mut expected = vec![anchor.start.min(len)];
+    if anchor.prefix.chars().count() >= 8 {
+        expected.extend(
+            find_occurrences(index, &anchor.prefix)
+                .into_iter()
+                .take(MAX_CONTEXT_SITES)
+                .map(|r| r.end),
+        );
+    }
+    if anchor.suffix.chars().count() >= 8 {
+        expected.extend(
+            find_occurrences(index, &anchor.suffix)
+                .into_iter()
+                .take(MAX_CONTEXT_SITES)
+                .map(|r| r.start.saturating_sub(m)),
+        );
+    }
+    let mut windows: Vec<Range<usize>> = expected
+        .into_iter()
+        .map(|e| e.saturating_sub(slack)..(e + m + slack).min(len))
+        .collect();
+    windows.sort_by_key(|w| w.start);
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for w in windows {
+        match merged.last_mut() {
+            Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
+            _ => merged.push(w),
+        }
+    }
+    merged
+}
