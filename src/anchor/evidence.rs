@@ -14,12 +14,12 @@ use crate::text::TextIndex;
 const CHUNK: usize = 6;
 /// The last, shorter piece counts from this many chars.
 const MIN_TAIL: usize = 3;
-/// Chars that must match right beside the span before pieces further out count: the same
-/// context one char along (a copy of the words shifted by an edit) earns nothing.
-const MIN_RUN: usize = 4;
 /// Fewer matching chars than this, short of the whole stored side, are no evidence.
 const MIN_EVIDENCE: usize = 12;
-/// The same for a short quote, whose words recur by chance.
+/// For a short quote, whose words recur by chance, chars that must match right beside the
+/// span before pieces further out count: the same context one char along (a copy of the
+/// words shifted by an edit) earns nothing. A long quote's words do not recur one char
+/// along, so a word inserted right beside it leaves the rest of its context counting.
 const MIN_RUN_SHORT: usize = 8;
 /// How far past the stored context's width its pieces may have been pushed by an insertion.
 const SLACK: usize = 48;
@@ -46,9 +46,9 @@ pub fn fold(c: char) -> char {
 /// The stored chars are read outward from the span, up to and including the paragraph's
 /// edge: what lies beyond it belongs to another paragraph, which may have been moved away
 /// without the claim's own words changing. The run that matches right beside the span
-/// counts, and — when `tolerant` and after a run of [`MIN_RUN`] chars (for a short quote,
-/// [`MIN_RUN_SHORT`]) — so do pieces of [`CHUNK`] chars further out found in order a little
-/// further out: an edit near the span breaks the run, not the rest of the context. A side
+/// counts, and (for a short quote only after a run of [`MIN_RUN_SHORT`] chars) so do pieces
+/// of [`CHUNK`] chars further out that line up at one shift: an edit near the span breaks
+/// the run, not the rest of the context. A side
 /// stored shorter than [`CONTEXT_CHARS`] ended at the edge of the text: it counts in full
 /// only where the new place is at an edge too.
 pub fn side_score(stored: &str, actual: &str, backwards: bool, short: bool) -> f64 {
@@ -94,7 +94,7 @@ pub fn side_score(stored: &str, actual: &str, backwards: bool, short: bool) -> f
         // another paragraph, which is not where the claim was.
         return if actual.len() == run { 1.0 } else { 0.0 };
     }
-    let min_run = if short { MIN_RUN_SHORT } else { MIN_RUN };
+    let min_run = if short { MIN_RUN_SHORT } else { 0 };
     if run < min_run {
         return 0.0;
     }
@@ -140,6 +140,18 @@ pub fn side_score(stored: &str, actual: &str, backwards: bool, short: bool) -> f
 /// Both sides' scores for the place `range` of the indexed text.
 pub fn context_scores(anchor: &Anchor, index: &TextIndex, range: &Range<usize>) -> (f64, f64) {
     let short = super::resolve::is_short(&anchor.quote);
+    context_scores_as(anchor, index, range, short)
+}
+
+/// As [`context_scores`], judging the context as for a short quote when `strict`: a close
+/// match must have its context right beside it, or it has taken in a neighbour's words.
+pub fn context_scores_as(
+    anchor: &Anchor,
+    index: &TextIndex,
+    range: &Range<usize>,
+    strict: bool,
+) -> (f64, f64) {
+    let short = strict;
     let reach = |s: &str| s.chars().count() + SLACK;
     let before = index.chars_before(range.start, reach(&anchor.prefix));
     let after = index.chars_after(range.end, reach(&anchor.suffix));

@@ -7,7 +7,8 @@
 use std::ops::Range;
 
 use super::evidence::{
-    context_scores, is_whole_paragraph, keeps_word_boundaries, was_whole_paragraph,
+    context_scores, context_scores_as, is_whole_paragraph, keeps_word_boundaries,
+    was_whole_paragraph,
 };
 use super::fuzzy::approximate_matches;
 use super::{Anchor, CONTEXT_CHARS, MatchKind, OrphanReason, Resolution};
@@ -83,7 +84,8 @@ pub fn is_short(quote: &str) -> bool {
 
 impl Candidate {
     fn new(anchor: &Anchor, index: &TextIndex, range: Range<usize>, distance: usize) -> Self {
-        let (left, right) = context_scores(anchor, index, &range);
+        let strict = distance > 0 || is_short(&anchor.quote);
+        let (left, right) = context_scores_as(anchor, index, &range, strict);
         Self {
             range,
             distance,
