@@ -51,15 +51,18 @@ pub fn fold(c: char) -> char {
 /// the run, not the rest of the context. A side
 /// stored shorter than [`CONTEXT_CHARS`] ended at the edge of the text: it counts in full
 /// only where the new place is at an edge too.
-pub fn side_score(stored: &str, actual: &str, backwards: bool, short: bool) -> f64 {
-    let outward = |s: &str| -> Vec<char> {
+pub fn side_score(stored: &str, actual_text: &str, backwards: bool, short: bool) -> f64 {
+    let outward = |s: &str, n: usize| -> Vec<char> {
         if backwards {
-            s.chars().rev().map(fold).collect()
+            s.chars().rev().take(n).map(fold).collect()
         } else {
-            s.chars().map(fold).collect()
+            s.chars().take(n).map(fold).collect()
         }
     };
-    let (mut stored, actual) = (outward(stored), outward(actual));
+    let mut stored = outward(stored, usize::MAX);
+    // Most places agree in full or not at all: the chars beyond the stored side's width
+    // are read only when pieces further out are looked for.
+    let mut actual = outward(actual_text, stored.len() + 1);
     let text_edge = stored.len() < CONTEXT_CHARS;
     if let Some(k) = stored.iter().position(|&c| c == '\n') {
         stored.truncate(k + 1);
@@ -98,6 +101,7 @@ pub fn side_score(stored: &str, actual: &str, backwards: bool, short: bool) -> f
     if run < min_run {
         return 0.0;
     }
+    actual = outward(actual_text, usize::MAX);
     // Past the first difference, one edit (an insertion or a deletion) shifts the rest of
     // the context by the same amount: the pieces must line up at one shift. A lone piece
     // found somewhere is a common word, not context.

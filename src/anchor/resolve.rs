@@ -83,8 +83,14 @@ pub fn is_short(quote: &str) -> bool {
 }
 
 impl Candidate {
-    fn new(anchor: &Anchor, index: &TextIndex, range: Range<usize>, distance: usize) -> Self {
-        let strict = distance > 0 || is_short(&anchor.quote);
+    fn new(
+        anchor: &Anchor,
+        index: &TextIndex,
+        range: Range<usize>,
+        distance: usize,
+        short: bool,
+    ) -> Self {
+        let strict = distance > 0 || short;
         let (left, right) = context_scores_as(anchor, index, &range, strict);
         Self {
             range,
@@ -170,6 +176,7 @@ pub fn resolve(anchor: &Anchor, index: &TextIndex) -> Resolution {
         anchor,
         index,
         find_occurrences_in(index, &anchor.quote, near),
+        short,
     )
     .filter(|c| c.left >= 1.0 && c.right >= 1.0 && (!edges_only || paragraph || !short))
     .min_by_key(|c| anchor.start.abs_diff(c.range.start));
@@ -177,7 +184,7 @@ pub fn resolve(anchor: &Anchor, index: &TextIndex) -> Resolution {
         return moved(anchor, c);
     }
     let exact: Vec<Candidate> =
-        exact_candidates(anchor, index, find_occurrences(index, &anchor.quote)).collect();
+        exact_candidates(anchor, index, find_occurrences(index, &anchor.quote), short).collect();
     let whole_paragraph_once = was_whole_paragraph(anchor)
         && exact
             .iter()
@@ -211,7 +218,7 @@ pub fn resolve(anchor: &Anchor, index: &TextIndex) -> Resolution {
     let mut close_ones = 0;
     if best.is_none() && !anchor.quote.contains('\n') {
         let m = anchor.quote_len() as f64;
-        let close: Vec<Candidate> = fuzzy_candidates(anchor, index)
+        let close: Vec<Candidate> = fuzzy_candidates(anchor, index, short)
             .into_iter()
             .filter(|c| {
                 // A close match over the quote itself is the quote and a neighbour's chars.
@@ -276,14 +283,15 @@ fn exact_candidates<'a>(
     anchor: &'a Anchor,
     index: &'a TextIndex,
     found: Vec<Range<usize>>,
+    short: bool,
 ) -> impl Iterator<Item = Candidate> + 'a {
     found
         .into_iter()
         .filter(|r| keeps_word_boundaries(anchor, index, r))
-        .map(|r| Candidate::new(anchor, index, r, 0))
+        .map(move |r| Candidate::new(anchor, index, r, 0, short))
 }
 
-fn fuzzy_candidates(anchor: &Anchor, index: &TextIndex) -> Vec<Candidate> {
+fn fuzzy_candidates(anchor: &Anchor, index: &TextIndex, short: bool) -> Vec<Candidate> {
     let pattern: Vec<char> = anchor.quote.chars().collect();
     let m = pattern.len();
     let max_edits = (m as f64 * MAX_FUZZY_EDIT_SHARE).floor() as usize;
@@ -310,7 +318,7 @@ fn fuzzy_candidates(anchor: &Anchor, index: &TextIndex) -> Vec<Candidate> {
             {
                 continue;
             }
-            found.push(Candidate::new(anchor, index, range, distance));
+            found.push(Candidate::new(anchor, index, range, distance, short));
         }
     }
     found
