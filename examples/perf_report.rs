@@ -37,7 +37,7 @@ const MIN_FRAMES: usize = 300;
 mod generate;
 #[path = "support/xwd.rs"]
 mod xwd;
-use generate::{Rng, article_with_claims, prose};
+use generate::{article_with_claims, edited, prose};
 use xwd::distinct_colours;
 
 fn briefing_of(articles: Vec<Article>) -> Briefing {
@@ -428,22 +428,6 @@ fn idle_repaints_per_second(path: &Path) -> f64 {
     } else {
         1.0 / delay.as_secs_f64().max(1.0 / 1000.0)
     }
-}
-
-/// `edits` random word-sized insertions and deletions, away from nothing in particular.
-fn edited(text: &str, edits: usize, seed: u64) -> String {
-    let mut rng = Rng(seed);
-    let mut chars: Vec<char> = text.chars().collect();
-    for _ in 0..edits {
-        let at = rng.below(chars.len().max(1));
-        if rng.below(2) == 0 {
-            chars.splice(at..at, " inserted words ".chars());
-        } else {
-            let end = (at + 1 + rng.below(12)).min(chars.len());
-            chars.drain(at..end);
-        }
-    }
-    chars.into_iter().collect()
 }
 
 /// Time from process start until the real window shows a painted frame, under X.

@@ -8,23 +8,7 @@ mod generate;
 use std::time::Instant;
 
 use briefing_notes::text::TextIndex;
-use generate::{Rng, article_with_claims, prose};
-
-/// The same edits as the performance report's: words inserted, or a few chars deleted.
-fn edited(text: &str, edits: usize, seed: u64) -> String {
-    let mut rng = Rng(seed);
-    let mut chars: Vec<char> = text.chars().collect();
-    for _ in 0..edits {
-        let at = rng.below(chars.len().max(1));
-        if rng.below(2) == 0 {
-            chars.splice(at..at, " inserted words ".chars());
-        } else {
-            let end = (at + 1 + rng.below(12)).min(chars.len());
-            chars.drain(at..end);
-        }
-    }
-    chars.into_iter().collect()
-}
+use generate::{article_with_claims, edited, prose};
 
 fn main() {
     let article = article_with_claims(&prose(1024 * 1024, 11), 1000, 2);

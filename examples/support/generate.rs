@@ -90,3 +90,20 @@ pub fn article_with_claims(text: &str, claims: usize, seed: u64) -> Article {
     }
     a
 }
+
+/// `edits` random word-sized insertions and deletions, away from nothing in particular.
+#[allow(dead_code)] // the benches measure unedited text
+pub fn edited(text: &str, edits: usize, seed: u64) -> String {
+    let mut rng = Rng(seed);
+    let mut chars: Vec<char> = text.chars().collect();
+    for _ in 0..edits {
+        let at = rng.below(chars.len().max(1));
+        if rng.below(2) == 0 {
+            chars.splice(at..at, " inserted words ".chars());
+        } else {
+            let end = (at + 1 + rng.below(12)).min(chars.len());
+            chars.drain(at..end);
+        }
+    }
+    chars.into_iter().collect()
+}
