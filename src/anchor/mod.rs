@@ -396,6 +396,24 @@ mod seen_before {
     }
 
     #[test]
+    fn straightened_quotes_inside_a_claim_move_it_onto_the_same_words() {
+        let old = "Then he said: “no deal” — and the room went quiet.";
+        let a = anchor_on(old, "“no deal”", 0);
+        let new = format!(
+            "UPDATE: corrected.\n\n{}",
+            old.replace('“', "\"").replace('”', "\"")
+        );
+        let idx = TextIndex::new(&new);
+        match resolve(&a, &idx) {
+            Resolution::Moved { to, how } => {
+                assert_eq!(how, MatchKind::Fuzzy { distance: 2 });
+                assert_eq!(idx.slice(to), Some("\"no deal\""));
+            }
+            other => panic!("expected a move, got {other:?}"),
+        }
+    }
+
+    #[test]
     fn straightened_quotes_around_a_claim_keep_it() {
         let old = "He called the talks “useful” and left.";
         let a = anchor_on(old, "useful", 0);

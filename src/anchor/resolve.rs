@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::evidence::{
-    context_scores, context_scores_as, is_whole_paragraph, keeps_word_boundaries,
+    context_scores, context_scores_as, fold, is_whole_paragraph, keeps_word_boundaries,
     was_whole_paragraph,
 };
 use super::fuzzy::approximate_matches;
@@ -292,28 +292,37 @@ fn exact_candidates<'a>(
 }
 
 fn fuzzy_candidates(anchor: &Anchor, index: &TextIndex, short: bool) -> Vec<Candidate> {
-    let pattern: Vec<char> = anchor.quote.chars().collect();
+    // Compared after typographic folding: straightened quotes or dashes inside the quote
+    // cost nothing to find, and count as the chars that changed.
+    let raw_quote: Vec<char> = anchor.quote.chars().collect();
+    let pattern: Vec<char> = raw_quote.iter().map(|&c| fold(c)).collect();
     let m = pattern.len();
     let max_edits = (m as f64 * MAX_FUZZY_EDIT_SHARE).floor() as usize;
-    if max_edits == 0 {
-        return Vec::new();
-    }
     let len = index.char_len();
     let mut found = Vec::new();
     for window in search_windows(anchor, index, m, max_edits) {
         let Some(window_text) = index.slice(window.clone()) else {
             continue;
         };
-        let hay: Vec<char> = window_text.chars().collect();
+        let raw: Vec<char> = window_text.chars().collect();
+        let hay: Vec<char> = raw.iter().map(|&c| fold(c)).collect();
         for (s, e, distance) in approximate_matches(&pattern, &hay, max_edits) {
-            // Found exactly already; or its ends differ from the quote's, where a close match
-            // would take in a neighbour's chars.
+            // Its ends differ from the quote's, where a close match would take in a
+            // neighbour's chars; or it is the quote itself, found exactly already.
             let ends_differ = hay.get(s) != pattern.first() || hay.get(e - 1) != pattern.last();
-            if distance == 0 || ends_differ {
+            if ends_differ || raw[s..e] == raw_quote[..] {
                 continue;
             }
-            let raw = window.start + s..window.start + e;
-            let range = index.snap_to_graphemes(raw);
+            let distance = if distance == 0 {
+                raw[s..e]
+                    .iter()
+                    .zip(&raw_quote)
+                    .filter(|(a, b)| a != b)
+                    .count()
+            } else {
+                distance
+            };
+            let range = index.snap_to_graphemes(window.start + s..window.start + e);
             if range.is_empty() || range.end > len || !keeps_word_boundaries(anchor, index, &range)
             {
                 continue;
