@@ -399,10 +399,7 @@ mod seen_before {
     fn straightened_quotes_inside_a_claim_move_it_onto_the_same_words() {
         let old = "Then he said: “no deal” — and the room went quiet.";
         let a = anchor_on(old, "“no deal”", 0);
-        let new = format!(
-            "UPDATE: corrected.\n\n{}",
-            old.replace('“', "\"").replace('”', "\"")
-        );
+        let new = format!("UPDATE: corrected.\n\n{}", old.replace(['“', '”'], "\""));
         let idx = TextIndex::new(&new);
         match resolve(&a, &idx) {
             Resolution::Moved { to, how } => {
