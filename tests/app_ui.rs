@@ -941,3 +941,33 @@ fn help_lists_the_shortcuts_of_the_action_table_and_escape_closes_it() {
         "Help ▸ Keyboard Shortcuts opens it too"
     );
 }
+
+#[test]
+fn the_orphan_list_says_why_each_claim_lost_its_words() {
+    use briefing_notes::anchor::Anchor;
+    use briefing_notes::model::{Article, ArticleMeta, Briefing, Claim, now};
+    // A claim tagged on words the article no longer has.
+    let old = "Officials said the convoy crossed the border at dawn.";
+    let idx = TextIndex::new(old);
+    let r = briefing_notes::anchor::find_occurrences(&idx, "the convoy crossed")[0].clone();
+    let anchor = Anchor::new(&idx, r).unwrap();
+    let mut b = Briefing::new("Orphans", "");
+    let mut a = Article::new(
+        ArticleMeta {
+            title: "Border".into(),
+            ..Default::default()
+        },
+        "Officials said nothing happened at the frontier.",
+        now(),
+    );
+    a.insert_claim(Claim::new(Status::Reported, anchor, now()));
+    b.articles.push(a);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("b.ron");
+    briefing_notes::file::save(&path, &b).unwrap();
+    let mut h = harness_with(vec![path], ScriptedDialogs::default());
+    h.get_by_label("1 orphaned claim(s)").click();
+    h.run();
+    assert!(matches!(h.state().modal(), Some(Modal::Orphans)));
+    h.get_by_label_contains("(words gone)");
+}

@@ -16,9 +16,17 @@ pub fn show(ui: &mut Ui, doc: &Document, queue: &mut CommandQueue) {
         let Some((a, c)) = doc.briefing.find_claim(id) else {
             continue;
         };
+        // Why, as loading found it: words gone, ambiguous, context lost.
+        let why = doc
+            .load_report
+            .orphaned
+            .iter()
+            .find(|o| o.claim == id)
+            .map(|o| format!(" ({})", o.reason))
+            .unwrap_or_default();
         ui.horizontal(|ui| {
             ui.label(format!(
-                "{} “{}” — {}",
+                "{} “{}” — {}{why}",
                 c.status,
                 snippet(&c.anchor.quote, 60),
                 snippet(&a.title, 30)
