@@ -141,21 +141,14 @@ pub fn side_score(stored: &str, actual_text: &str, backwards: bool, short: bool)
     matched as f64 / stored.len() as f64
 }
 
-/// Both sides' scores for the place `range` of the indexed text.
-pub fn context_scores(anchor: &Anchor, index: &TextIndex, range: &Range<usize>) -> (f64, f64) {
-    let short = super::resolve::is_short(&anchor.quote);
-    context_scores_as(anchor, index, range, short)
-}
-
-/// As [`context_scores`], judging the context as for a short quote when `strict`: a close
-/// match must have its context right beside it, or it has taken in a neighbour's words.
-pub fn context_scores_as(
+/// Both sides' scores for the place `range` of the indexed text, judged as for a short quote
+/// when `short` (see [`side_score`]).
+pub fn context_scores(
     anchor: &Anchor,
     index: &TextIndex,
     range: &Range<usize>,
-    strict: bool,
+    short: bool,
 ) -> (f64, f64) {
-    let short = strict;
     let reach = |s: &str| s.chars().count() + SLACK;
     let before = index.chars_before(range.start, reach(&anchor.prefix));
     let after = index.chars_after(range.end, reach(&anchor.suffix));

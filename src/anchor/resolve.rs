@@ -7,8 +7,7 @@
 use std::ops::Range;
 
 use super::evidence::{
-    context_scores, context_scores_as, fold, is_whole_paragraph, keeps_word_boundaries,
-    was_whole_paragraph,
+    context_scores, fold, is_whole_paragraph, keeps_word_boundaries, was_whole_paragraph,
 };
 use super::fuzzy::approximate_matches;
 use super::{Anchor, CONTEXT_CHARS, MatchKind, OrphanReason, Resolution};
@@ -23,7 +22,6 @@ const BOTH_SIDES: f64 = 1.5;
 const THIN: usize = 4;
 /// What the other side must score when one side of the context is only a paragraph's edge.
 const STRONG: f64 = 0.75;
-const RELAX_UNIQUE: bool = false;
 /// At its own offsets, with one side holding, the other side needs this much.
 const HOLDS_OTHER: f64 = 0.2;
 /// A side this strong, at the claim's own offsets, keeps the claim where it is.
@@ -75,6 +73,27 @@ fn bare_side(stored: &str, backwards: bool) -> bool {
     before_edge(stored, backwards) == Some(0)
 }
 
+/// What the stored anchor says about itself, worked out once per resolution rather than once
+/// per candidate place.
+struct Shape {
+    short: bool,
+    thin_left: bool,
+    thin_right: bool,
+    /// Nothing but edges on both sides.
+    bare: bool,
+}
+
+impl Shape {
+    fn of(anchor: &Anchor) -> Self {
+        Self {
+            short: is_short(&anchor.quote),
+            thin_left: thin_side(&anchor.prefix, true),
+            thin_right: thin_side(&anchor.suffix, false),
+            bare: bare_side(&anchor.prefix, true) && bare_side(&anchor.suffix, false),
+        }
+    }
+}
+
 /// Under about four words or twenty chars: common enough to occur by chance elsewhere.
 pub fn is_short(quote: &str) -> bool {
     // Words across a paragraph break do not recur by chance the way a phrase does.
@@ -88,10 +107,12 @@ impl Candidate {
         index: &TextIndex,
         range: Range<usize>,
         distance: usize,
-        short: bool,
+        shape: &Shape,
     ) -> Self {
-        let strict = distance > 0 || short;
-        let (left, right) = context_scores_as(anchor, index, &range, strict);
+        // A close match must have its context right beside it, or it has taken in a
+        // neighbour's words: judged as strictly as a short quote.
+        let strict = distance > 0 || shape.short;
+        let (left, right) = context_scores(anchor, index, &range, strict);
         Self {
             range,
             distance,
@@ -108,35 +129,32 @@ impl Candidate {
     }
 
     /// Whether this place's evidence is enough to move the claim here.
-    fn suffices(&self, anchor: &Anchor, whole_paragraph_once: bool, unique: bool) -> bool {
+    fn suffices(&self, shape: &Shape, whole_paragraph_once: bool, unique: bool) -> bool {
         if self.distance == 0 && whole_paragraph_once {
             // A heading or one-line paragraph found whole, once, as a paragraph: paragraphs
             // were reordered around it.
             return true;
         }
         // Both sides, always: one side is what a copy of the words planted elsewhere has.
-        let need = if is_short(&anchor.quote) && !(unique && RELAX_UNIQUE) {
+        let need = if shape.short {
             SHORT_CONFIRMS
         } else {
             CONFIRMS
         };
         // A side that is only the paragraph's edge says little ("a new line starts here"):
         // the other side must then be strong.
-        if bare_side(&anchor.prefix, true) && bare_side(&anchor.suffix, false) {
+        if shape.bare {
             // Edges on both sides and nothing else: a short quote has nothing to be known by
             // (a whole paragraph found once moved above); a long one, its words, once.
             // Either way the edges must be there: the same words mid-paragraph elsewhere
             // are a copy, not the paragraph.
-            return !is_short(&anchor.quote)
+            return !shape.short
                 && unique
                 && self.distance == 0
                 && self.left >= 1.0
                 && self.right >= 1.0;
         }
-        let (left_need, right_need) = match (
-            thin_side(&anchor.prefix, true),
-            thin_side(&anchor.suffix, false),
-        ) {
+        let (left_need, right_need) = match (shape.thin_left, shape.thin_right) {
             (true, false) => (need, STRONG),
             (false, true) => (STRONG, need),
             (true, true) => (STRONG, STRONG),
@@ -154,18 +172,15 @@ pub fn resolve(anchor: &Anchor, index: &TextIndex) -> Resolution {
         return Resolution::Orphaned(OrphanReason::WordsGone);
     }
     let here = anchor.range();
-    let in_place = holds_in_place(anchor, index);
-    if in_place {
-        let (left, right) = context_scores(anchor, index, &here);
-        if left >= 1.0 && right >= 1.0 {
-            return Resolution::Intact;
-        }
+    let shape = Shape::of(anchor);
+    let in_place = holding_in_place(anchor, index, &shape);
+    if in_place.is_some_and(|(left, right)| left >= 1.0 && right >= 1.0) {
+        return Resolution::Intact;
     }
+    let in_place = in_place.is_some();
     // Context that is only edges on both sides (a line break between line breaks) is no
     // evidence of place, except for a whole paragraph (a heading).
-    let edges_only = bare_side(&anchor.prefix, true) && bare_side(&anchor.suffix, false);
     let paragraph = was_whole_paragraph(anchor);
-    let short = is_short(&anchor.quote);
     // Most edits move words a little: a place near the old one with the quote and its whole
     // context cannot be beaten (a farther copy is at best as good and less near).
     let len = index.char_len();
@@ -176,16 +191,21 @@ pub fn resolve(anchor: &Anchor, index: &TextIndex) -> Resolution {
         anchor,
         index,
         find_occurrences_in(index, &anchor.quote, near),
-        short,
+        &shape,
     )
-    .filter(|c| c.left >= 1.0 && c.right >= 1.0 && (!edges_only || paragraph || !short))
+    .filter(|c| c.left >= 1.0 && c.right >= 1.0 && (!shape.bare || paragraph || !shape.short))
     .min_by_key(|c| anchor.start.abs_diff(c.range.start));
     if let Some(c) = near_full {
         return moved(anchor, c);
     }
-    let exact: Vec<Candidate> =
-        exact_candidates(anchor, index, find_occurrences(index, &anchor.quote), short).collect();
-    let whole_paragraph_once = was_whole_paragraph(anchor)
+    let exact: Vec<Candidate> = exact_candidates(
+        anchor,
+        index,
+        find_occurrences(index, &anchor.quote),
+        &shape,
+    )
+    .collect();
+    let whole_paragraph_once = paragraph
         && exact
             .iter()
             .filter(|c| is_whole_paragraph(index, &c.range))
@@ -198,7 +218,7 @@ pub fn resolve(anchor: &Anchor, index: &TextIndex) -> Resolution {
         // At its own offsets one side may be enough; it still competes with the other
         // places, so a better-placed copy of the words (shifted by an edit) wins.
         let stays = in_place && c.distance == 0 && c.range == here;
-        stays || c.suffices(anchor, paragraph, unique)
+        stays || c.suffices(&shape, paragraph, unique)
     };
     let best_of = |found: Vec<Candidate>| {
         found
@@ -218,7 +238,7 @@ pub fn resolve(anchor: &Anchor, index: &TextIndex) -> Resolution {
     let mut close_ones = 0;
     if best.is_none() && !anchor.quote.contains('\n') {
         let m = anchor.quote_len() as f64;
-        let close: Vec<Candidate> = fuzzy_candidates(anchor, index, short)
+        let close: Vec<Candidate> = fuzzy_candidates(anchor, index, &shape)
             .into_iter()
             .filter(|c| {
                 // A close match over the quote itself is the quote and a neighbour's chars.
@@ -257,41 +277,43 @@ fn moved(anchor: &Anchor, c: Candidate) -> Resolution {
 /// rewritten. (An edge of the text alone is no evidence: another text may start with the
 /// same words.)
 pub fn holds_in_place(anchor: &Anchor, index: &TextIndex) -> bool {
+    holding_in_place(anchor, index, &Shape::of(anchor)).is_some()
+}
+
+/// As [`holds_in_place`], with both sides' scores when it holds.
+fn holding_in_place(anchor: &Anchor, index: &TextIndex, shape: &Shape) -> Option<(f64, f64)> {
     let range = anchor.range();
     if index.slice(range.clone()) != Some(anchor.quote.as_str())
         || !index.is_grapheme_boundary(range.start)
         || !index.is_grapheme_boundary(range.end)
         || !keeps_word_boundaries(anchor, index, &range)
     {
-        return false;
+        return None;
     }
-    let (left, right) = context_scores(anchor, index, &range);
+    let (left, right) = context_scores(anchor, index, &range, shape.short);
     // A side that is only a paragraph's or the text's edge is no evidence here: another
-    // paragraph may now stand where this one stood.
-    let holds = |stored: &str, backwards: bool, score: f64| {
-        !thin_side(stored, backwards) && score >= HOLDS_IN_PLACE
-    };
+    // paragraph may now stand where this one stood…
     let both_edges = left >= 1.0 && right >= 1.0;
-    // …and some of the other side too: a copy of the words planted with one side of their
-    // context could stand at the old offsets by chance.
-    both_edges
-        || (holds(&anchor.prefix, true, left) && right >= HOLDS_OTHER)
-        || (holds(&anchor.suffix, false, right) && left >= HOLDS_OTHER)
+    // …and some of the other side must agree too: a copy of the words planted with one side
+    // of their context could stand at the old offsets by chance.
+    let left_holds = !shape.thin_left && left >= HOLDS_IN_PLACE && right >= HOLDS_OTHER;
+    let right_holds = !shape.thin_right && right >= HOLDS_IN_PLACE && left >= HOLDS_OTHER;
+    (both_edges || left_holds || right_holds).then_some((left, right))
 }
 
 fn exact_candidates<'a>(
     anchor: &'a Anchor,
     index: &'a TextIndex,
     found: Vec<Range<usize>>,
-    short: bool,
+    shape: &'a Shape,
 ) -> impl Iterator<Item = Candidate> + 'a {
     found
         .into_iter()
         .filter(|r| keeps_word_boundaries(anchor, index, r))
-        .map(move |r| Candidate::new(anchor, index, r, 0, short))
+        .map(move |r| Candidate::new(anchor, index, r, 0, shape))
 }
 
-fn fuzzy_candidates(anchor: &Anchor, index: &TextIndex, short: bool) -> Vec<Candidate> {
+fn fuzzy_candidates(anchor: &Anchor, index: &TextIndex, shape: &Shape) -> Vec<Candidate> {
     // Compared after typographic folding: straightened quotes or dashes inside the quote
     // cost nothing to find, and count as the chars that changed.
     let raw_quote: Vec<char> = anchor.quote.chars().collect();
@@ -327,7 +349,7 @@ fn fuzzy_candidates(anchor: &Anchor, index: &TextIndex, short: bool) -> Vec<Cand
             {
                 continue;
             }
-            found.push(Candidate::new(anchor, index, range, distance, short));
+            found.push(Candidate::new(anchor, index, range, distance, shape));
         }
     }
     found

@@ -18,7 +18,7 @@ use super::reader::Reader;
 use super::session::Session;
 use super::settings::{self, Prefs, Settings};
 use super::state::{Chrome, Message, ViewState};
-use super::tasks::Tasks;
+use super::tasks::{ImportDone, Tasks};
 use super::ui;
 use crate::atomic::Storage;
 use crate::document::Document;
@@ -154,6 +154,21 @@ impl BriefingApp {
         }
     }
 
+    /// Answers from worker threads: a file dialog's becomes a command, imports' are added.
+    fn poll_tasks(&mut self) {
+        if let Some(command) = self.tasks.poll_dialog() {
+            self.queue.push(command);
+        }
+        for done in self.tasks.poll_imports() {
+            match done {
+                ImportDone::Finished(results) => self.imports_done(results),
+                ImportDone::Lost(names) => self.chrome.error(format!(
+                    "Could not add {names}: the import stopped unexpectedly."
+                )),
+            }
+        }
+    }
+
     /// Writes the journal a moment after changes, and shows a failed write.
     fn tick_autosave(&mut self, ctx: &egui::Context) {
         if let Some(wait) = self
@@ -261,7 +276,7 @@ impl BriefingApp {
 
 impl eframe::App for BriefingApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        self.poll_tasks(ctx);
+        self.poll_tasks();
         self.run_commands(ctx);
         self.tick_autosave(ctx);
         self.update_title(ctx);
@@ -286,9 +301,9 @@ impl eframe::App for BriefingApp {
         if self.chrome.shortcuts_open {
             ui::shortcuts::show(&ctx, &mut self.queue);
         }
+        // What these change is seen by the next frame's `logic` (running them asks for it
+        // at once): the autosave tick and the title are kept in one place.
         self.run_commands(&ctx);
-        self.tick_autosave(&ctx);
-        self.update_title(&ctx);
     }
 
     fn save(&mut self, _storage: &mut dyn eframe::Storage) {

@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use super::BriefingApp;
 use super::command::Command;
 use super::modal::Modal;
-use super::tasks::ImportDone;
 use crate::edit::Edit;
 use crate::import::{ImportError, ImportOptions, Imported, import_file};
 use crate::model::{Article, ArticleMeta, now};
@@ -54,21 +53,7 @@ impl BriefingApp {
         }
     }
 
-    pub(super) fn poll_tasks(&mut self, _ctx: &egui::Context) {
-        if let Some(command) = self.tasks.poll_dialog() {
-            self.queue.push(command);
-        }
-        for done in self.tasks.poll_imports() {
-            match done {
-                ImportDone::Finished(results) => self.imports_done(results),
-                ImportDone::Lost(names) => self.chrome.error(format!(
-                    "Could not add {names}: the import stopped unexpectedly."
-                )),
-            }
-        }
-    }
-
-    fn imports_done(&mut self, results: ImportResults) {
+    pub(super) fn imports_done(&mut self, results: ImportResults) {
         let mut added = Vec::new();
         let mut no_article = Vec::new();
         for (p, result) in results {

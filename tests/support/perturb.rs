@@ -419,18 +419,16 @@ fn judge(
     if places.contains(&landed) {
         return Outcome::Correct;
     }
-    if class == Class::TypoInside || places.is_empty() {
+    if class == Class::TypoInside {
         // The words were changed in place: the changed words are right, nothing else is.
-        let region: Vec<usize> = t
+        let mut region = t
             .chars
             .iter()
             .enumerate()
             .filter(|(_, (_, o))| o.is_some_and(|o| span.contains(&o)))
-            .map(|(i, _)| i)
-            .collect();
-        if class == Class::TypoInside
-            && let (Some(&lo), Some(&hi)) = (region.first(), region.last())
-        {
+            .map(|(i, _)| i);
+        let lo = region.next();
+        if let (Some(lo), Some(hi)) = (lo, region.next_back().or(lo)) {
             let overlap = landed.end.min(hi + 1).saturating_sub(landed.start.max(lo));
             if 2 * overlap >= landed.len().max(1) && landed.start + 3 >= lo && landed.end <= hi + 4
             {
@@ -473,9 +471,6 @@ fn judge(
     };
     let here = agreement(&landed);
     let best_original = places.iter().map(&agreement).max();
-    if std::env::var_os("JUDGE_DEBUG").is_some() {
-        eprintln!("landed {landed:?} agreement {here}; original {places:?} {best_original:?}");
-    }
     // Where the words are gone, a copy counts only if every stored char of context agrees.
     let stored = anchor.prefix.chars().count() + anchor.suffix.chars().count();
     match best_original {
@@ -512,12 +507,6 @@ pub fn trial(text: &str, class: Class, seed: u64, claims: usize) -> Vec<(Outcome
     };
     judged
         .into_iter()
-        .filter(|&i| {
-            // Claims whose span the change touched by accident (a rewrite of a paragraph
-            // holding another claim) are judged by their own survivors too; keep them.
-            let _ = i;
-            true
-        })
         .map(|i| {
             let r = resolve(&anchors[i], &nidx);
             let outcome = judge(&anchors[i], &spans[i], &t, &new_text, &r, class);
