@@ -65,6 +65,8 @@ const HOSTILE: &[&str] = &[
     "mailto:a@evil.example",
     "xmpp:a@evil.example",
     "WWW.EVIL.EXAMPLE",
+    // Found by the property test: an address with an odd host.
+    "x https://evil.example/p@.D",
     // Found by fuzzing: a control char before a line-start marker.
     "\u{1}+",
     "\u{7}- item",

@@ -101,14 +101,9 @@ fn starts_autolink(chars: &[char], i: usize) -> bool {
                 && chars[i - 3..i].iter().all(|c| c.eq_ignore_ascii_case(&'w'))
                 && (i == 3 || !chars[i - 4].is_alphanumeric())
         }
-        // name@host: an address, not a lone "@handle"
-        '@' => {
-            i > 0
-                && word_char(&chars[i - 1])
-                && chars
-                    .get(i + 1)
-                    .is_some_and(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
-        }
+        // name@…: an address, whatever follows (renderers accept odd hosts such as "p@.D"),
+        // not a lone "@handle"
+        '@' => i > 0 && word_char(&chars[i - 1]),
         _ => false,
     }
 }
