@@ -48,12 +48,91 @@ pub enum LoadError {
         column: usize,
         message: String,
     },
+    /// Not a damaged briefing but another kind of file altogether.
+    #[error(
+        "{path}:{line}:{column}: {message} (this is not a briefing file: it looks like {looks_like})"
+    )]
+    NotABriefing {
+        path: PathBuf,
+        looks_like: &'static str,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error(
         "{path} was written by a newer version of briefing-notes (file format {found}); this version reads formats up to {FORMAT_VERSION}. Update briefing-notes to open it."
     )]
     NewerVersion { path: PathBuf, found: u32 },
     #[error("{path}: format_version {found} is not a briefing-notes file format")]
     BadVersion { path: PathBuf, found: u32 },
+}
+
+impl LoadError {
+    /// The error in plain words for the window, and the parser's report apart, for those
+    /// who want it.
+    pub fn plain(&self) -> (String, Option<String>) {
+        let name = |p: &Path| {
+            p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+        };
+        match self {
+            LoadError::NotABriefing {
+                path, looks_like, ..
+            } => (
+                format!(
+                    "{} is not a briefing file (it looks like {looks_like}).",
+                    name(path)
+                ),
+                Some(self.to_string()),
+            ),
+            LoadError::NotUtf8 { path, line, column } => (
+                format!(
+                    "{} cannot be opened: briefing files are UTF-8 text and this one is not \
+                     (from line {line}, column {column}).",
+                    name(path)
+                ),
+                Some(self.to_string()),
+            ),
+            LoadError::Parse {
+                path, line, column, ..
+            } => (
+                format!(
+                    "{} is a briefing file that is damaged at line {line}, column {column}; it \
+                     was not changed.",
+                    name(path)
+                ),
+                Some(self.to_string()),
+            ),
+            _ => (self.to_string(), None),
+        }
+    }
+}
+
+/// What a file that failed to parse as a briefing looks like instead, or `None` when it
+/// does look like a briefing (then it is a damaged one).
+fn looks_like(text: &str) -> Option<&'static str> {
+    let start = text.trim_start();
+    if text.contains("format_version") || start.starts_with("Briefing(") || start.starts_with('(') {
+        return None;
+    }
+    let lower: String = start.chars().take(200).collect::<String>().to_lowercase();
+    Some(
+        if lower.starts_with("<!doctype html") || lower.contains("<html") {
+            "a web page"
+        } else if lower.starts_with('<') {
+            "XML or HTML"
+        } else if lower.starts_with('{') || lower.starts_with('[') {
+            "JSON"
+        } else if lower.starts_with('#') || lower.starts_with("---") {
+            "Markdown text"
+        } else if start.is_empty() {
+            "an empty file"
+        } else {
+            "text"
+        },
+    )
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -223,14 +302,25 @@ fn migrate(version: u32, text: &str, path: &Path) -> Result<Briefing, LoadError>
 
 fn parse<T: serde::de::DeserializeOwned>(text: &str, path: &Path) -> Result<T, LoadError> {
     // ron's default recursion limit stays on: deeply nested input is an error, not a crash.
-    ron::Options::default()
-        .from_str(text)
-        .map_err(|e| LoadError::Parse {
-            path: path.to_owned(),
-            line: e.span.start.line,
-            column: e.span.start.col,
-            message: plain_message(&e.code),
-        })
+    ron::Options::default().from_str(text).map_err(|e| {
+        let (path, line, column) = (path.to_owned(), e.span.start.line, e.span.start.col);
+        let message = plain_message(&e.code);
+        match looks_like(text) {
+            Some(looks_like) => LoadError::NotABriefing {
+                path,
+                looks_like,
+                line,
+                column,
+                message,
+            },
+            None => LoadError::Parse {
+                path,
+                line,
+                column,
+                message,
+            },
+        }
+    })
 }
 
 /// ron's own words where they suit a user; plainer ones where they are meant for developers.

@@ -8,6 +8,9 @@ use briefing_notes::cli::{Cli, run};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let Some(command) = cli.command else {
+        if let Some(e) = cli.missing_file_error() {
+            e.exit();
+        }
         return match app::open_window(Startup {
             files: cli.files,
             fresh: false,

@@ -46,6 +46,11 @@ impl Places {
         self.data.as_ref().map(|d| d.join("locks"))
     }
 
+    /// Where each briefing was left (open article, scroll positions, filters).
+    pub fn views_file(&self) -> Option<PathBuf> {
+        self.data.as_ref().map(|d| d.join("views.ron"))
+    }
+
     pub fn settings_file(&self) -> Option<PathBuf> {
         self.config.as_ref().map(|d| d.join("settings.ron"))
     }

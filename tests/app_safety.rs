@@ -384,8 +384,9 @@ fn saving_over_a_file_changed_on_disk_asks_and_keep_mine_saves_elsewhere() {
     assert_eq!(
         asked,
         Some(DialogKind::SaveBriefing {
-            suggested: "b-mine.ron".into()
-        })
+            suggested: w.dir.path().join("b-mine.ron")
+        }),
+        "beside the briefing"
     );
     assert_eq!(briefing_notes::file::load(&mine).unwrap().0.title, "Mine");
     assert_eq!(std::fs::read(w.briefing()).unwrap(), theirs);

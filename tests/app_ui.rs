@@ -285,34 +285,6 @@ fn save_reopen_and_export() {
 }
 
 #[test]
-fn no_dialog_available_falls_back_to_a_path_prompt() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("typed.ron");
-    let (mut h, dialogs) = sample();
-    dialogs.push(DialogOutcome::Unavailable);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
-    assert!(matches!(h.state().modal(), Some(Modal::PathPrompt { .. })));
-    let field = h.get_by_label("Path");
-    field.focus();
-    h.run();
-    // Replace the suggested name, as a user would: select all, type.
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.run();
-    h.get_by_label("Path")
-        .type_text(&format!("{}", dir.path().join("typed").display()));
-    h.run();
-    h.get_by_label("OK").click();
-    h.run();
-    assert!(
-        path.exists(),
-        "the .ron extension is added; {:?}",
-        h.state().messages()
-    );
-    assert!(h.state().modal().is_none());
-}
-
-#[test]
 fn add_article_from_dialog_and_remove_it_undoably() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("second.md");

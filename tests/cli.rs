@@ -587,3 +587,22 @@ fn a_page_without_an_article_is_refused_unless_the_whole_page_is_asked_for() {
     let (b, _) = briefing_notes::file::load(&d.join("b.ron")).unwrap();
     assert!(b.articles[1].text.contains("Council approves new bridge"));
 }
+
+#[test]
+fn a_word_that_is_neither_a_command_nor_a_file_is_a_usage_error() {
+    let dir = setup();
+    let d = dir.path();
+    let out = run(d, &["exprot", "b.ron"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("no such command or file: 'exprot'"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("'export'"), "{}", out.stderr);
+    let out = run(d, &["zzqqy"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(!out.stderr.contains("similar"), "{}", out.stderr);
+    // Nothing opened and nothing written.
+    assert!(!d.join("zzqqy").exists());
+}

@@ -293,14 +293,17 @@ fn bad_briefings_through_check_export_add_and_the_app() {
         let app = h.state();
         match expect {
             Error(words) => {
+                // Plain words in the line, the parser's report under its Details.
                 let msg = app
                     .messages()
                     .iter()
-                    .map(|m| m.text.as_str())
+                    .map(|m| (m.text.as_str(), m.details.as_deref().unwrap_or("")))
                     .collect::<Vec<_>>();
                 assert!(
-                    msg.iter()
-                        .any(|m| m.contains("Could not open the briefing") && m.contains(words)),
+                    msg.iter().any(|(text, details)| {
+                        text.contains("Could not open the briefing")
+                            && (text.contains(words) || details.contains(words))
+                    }),
                     "{name}: {msg:?}"
                 );
                 assert_eq!(app.doc().path, None, "{name}");

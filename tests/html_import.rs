@@ -292,3 +292,29 @@ fn a_page_nested_just_under_the_limit_still_imports() {
         .unwrap();
     assert!(got.text.starts_with("Officials in the capital"));
 }
+
+#[test]
+fn a_utf8_page_that_declares_gb2312_is_read_as_utf8_and_says_so() {
+    let body =
+        "<p>克里姆林宫表示，通话持续了近三个小时，双方讨论了乌克兰问题和领土交换的可能性。</p>\
+        <p>白宫发言人表示，会谈取得了进展，但尚未达成任何协议，双方同意继续保持接触。</p>"
+            .repeat(12);
+    let page = format!(
+        "<html><head><meta charset=\"gb2312\"><title>普京与特朗普通话</title></head>\
+         <body><article><h1>普京与特朗普通话</h1>{body}</article></body></html>"
+    );
+    let got = import_bytes(
+        Path::new("cn.html"),
+        page.as_bytes(),
+        ImportOptions::default(),
+    )
+    .unwrap();
+    assert!(
+        got.text.contains("克里姆林宫表示，通话持续了近三个小时"),
+        "{}",
+        got.text
+    );
+    assert_eq!(got.meta.title, "普京与特朗普通话");
+    assert_eq!(got.encoding, "UTF-8");
+    assert!(got.warning.unwrap().contains("UTF-8"));
+}

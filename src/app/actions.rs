@@ -7,7 +7,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::command::Command;
+use super::command::{Command, Side};
 use crate::model::Status;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -29,6 +29,14 @@ pub enum Action {
     FindNext,
     FindPrevious,
     CloseFind,
+    FindInBriefing,
+    NextClaim,
+    PreviousClaim,
+    ToggleOutline,
+    ToggleClaims,
+    TextBigger,
+    TextSmaller,
+    TextReset,
     ShowShortcuts,
 }
 
@@ -67,7 +75,7 @@ macro_rules! keys {
 
 impl Action {
     /// Every action, in the order the shortcuts window lists them.
-    pub const ALL: [Action; 20] = [
+    pub const ALL: [Action; 28] = [
         Action::New,
         Action::Open,
         Action::Save,
@@ -87,6 +95,14 @@ impl Action {
         Action::FindNext,
         Action::FindPrevious,
         Action::CloseFind,
+        Action::FindInBriefing,
+        Action::NextClaim,
+        Action::PreviousClaim,
+        Action::ToggleOutline,
+        Action::ToggleClaims,
+        Action::TextBigger,
+        Action::TextSmaller,
+        Action::TextReset,
         Action::ShowShortcuts,
     ];
 
@@ -112,6 +128,14 @@ impl Action {
             Action::FindNext => "Next",
             Action::FindPrevious => "Previous",
             Action::CloseFind => "Close",
+            Action::FindInBriefing => "Find in Briefing…",
+            Action::NextClaim => "Next Claim",
+            Action::PreviousClaim => "Previous Claim",
+            Action::ToggleOutline => "Outline Panel",
+            Action::ToggleClaims => "Claims Panel",
+            Action::TextBigger => "Bigger Text",
+            Action::TextSmaller => "Smaller Text",
+            Action::TextReset => "Default Text Size",
             Action::ShowShortcuts => "Keyboard Shortcuts",
         }
     }
@@ -141,6 +165,14 @@ impl Action {
             Action::FindNext => "Go to the next match",
             Action::FindPrevious => "Go to the previous match",
             Action::CloseFind => "Close the find bar",
+            Action::FindInBriefing => "Find words in every article of the briefing",
+            Action::NextClaim => "Select the next claim in the claims list and show it",
+            Action::PreviousClaim => "Select the previous claim in the claims list and show it",
+            Action::ToggleOutline => "Show or hide the outline (briefing and articles)",
+            Action::ToggleClaims => "Show or hide the claims panel",
+            Action::TextBigger => "Make all text bigger",
+            Action::TextSmaller => "Make all text smaller",
+            Action::TextReset => "Set the text size back to the default",
             Action::ShowShortcuts => "List every keyboard shortcut",
         }
     }
@@ -165,6 +197,14 @@ impl Action {
             Action::FindNext => keys![plain(Key::Enter)],
             Action::FindPrevious => keys![KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter)],
             Action::CloseFind => keys![plain(Key::Escape)],
+            Action::FindInBriefing => keys![cmd_shift(Key::F)],
+            Action::NextClaim => keys![plain(Key::F8)],
+            Action::PreviousClaim => keys![KeyboardShortcut::new(Modifiers::SHIFT, Key::F8)],
+            Action::ToggleOutline => keys![cmd_shift(Key::O)],
+            Action::ToggleClaims => keys![cmd_shift(Key::L)],
+            Action::TextBigger => keys![cmd(Key::Equals), cmd(Key::Plus)],
+            Action::TextSmaller => keys![cmd(Key::Minus)],
+            Action::TextReset => keys![cmd(Key::Num0)],
             Action::ShowShortcuts => keys![plain(Key::F1)],
             Action::AddArticles | Action::PasteArticle => keys![],
         }
@@ -199,6 +239,14 @@ impl Action {
             Action::FindNext => Command::FindNext,
             Action::FindPrevious => Command::FindPrevious,
             Action::CloseFind => Command::CloseFind,
+            Action::FindInBriefing => Command::OpenBriefingFind,
+            Action::NextClaim => Command::StepClaim(1),
+            Action::PreviousClaim => Command::StepClaim(-1),
+            Action::ToggleOutline => Command::TogglePanel(Side::Outline),
+            Action::ToggleClaims => Command::TogglePanel(Side::Claims),
+            Action::TextBigger => Command::StepTextSize(1),
+            Action::TextSmaller => Command::StepTextSize(-1),
+            Action::TextReset => Command::StepTextSize(0),
             Action::ShowShortcuts => Command::ShowShortcuts,
         }
     }

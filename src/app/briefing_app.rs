@@ -20,6 +20,7 @@ use super::settings::{self, Prefs, Settings};
 use super::state::{Chrome, Message, ViewState};
 use super::tasks::{ImportDone, Tasks};
 use super::ui;
+use super::view_memory::ViewMemory;
 use crate::atomic::Storage;
 use crate::document::Document;
 use crate::model::{Article, ClaimId};
@@ -63,6 +64,11 @@ impl BriefingApp {
         dialogs: Box<dyn Dialogs>,
         settings: Settings,
     ) -> Self {
+        let views = startup
+            .places
+            .views_file()
+            .map(|p| ViewMemory::load(&p))
+            .unwrap_or_default();
         let mut app = Self {
             session: Session::new(startup.places.clone()),
             view: ViewState::default(),
@@ -71,10 +77,15 @@ impl BriefingApp {
                 ..Chrome::default()
             },
             tasks: Tasks::new(ctx.clone(), dialogs),
-            prefs: Prefs::new(settings),
+            prefs: Prefs::new(settings, views),
             queue: CommandQueue::default(),
         };
         app.prefs.apply_theme(ctx);
+        super::theme::tune_themes(ctx);
+        app.prefs.apply_text_size(ctx);
+        // Ctrl+= / Ctrl+- / Ctrl+0 are the app's text size (in the action table), not
+        // egui's zoom, which would scale the window behind the app's back.
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
         app.start_autosave();
         app.start(startup);
         app.find_recovery();
@@ -183,6 +194,20 @@ impl BriefingApp {
         }
     }
 
+    /// Notices fade and go; the frame is repainted while one fades.
+    fn tick_messages(&mut self, ctx: &egui::Context) {
+        let now = Instant::now();
+        if let Some(left) = self.chrome.expire(now) {
+            let fading = self.chrome.messages.iter().any(|m| m.opacity(now) < 1.0);
+            let wait = if fading {
+                std::time::Duration::from_millis(40)
+            } else {
+                left.saturating_sub(super::state::NOTICE_FADE)
+            };
+            ctx.request_repaint_after(wait);
+        }
+    }
+
     fn update_title(&mut self, ctx: &egui::Context) {
         let doc = &self.session.doc;
         let dirty = if doc.is_dirty() { " •" } else { "" };
@@ -191,6 +216,22 @@ impl BriefingApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.chrome.window_title = title;
         }
+    }
+}
+
+impl BriefingApp {
+    /// Notes where the user is in the open briefing, to come back there next time.
+    pub(super) fn remember_view(&mut self) {
+        if let Some(path) = &self.session.doc.path {
+            self.prefs.views.put(path, self.view.snapshot());
+        }
+    }
+
+    /// Writes the app's own files now (settings, where each briefing was left), as closing
+    /// the window does.
+    pub fn store_prefs(&mut self) {
+        self.remember_view();
+        self.prefs.store(&self.session.places);
     }
 }
 
@@ -218,6 +259,13 @@ impl BriefingApp {
 
     pub fn messages(&self) -> &[Message] {
         &self.chrome.messages
+    }
+
+    /// Makes the messages shown look `by` older (tests of notices fading).
+    pub fn age_messages(&mut self, by: std::time::Duration) {
+        for m in &mut self.chrome.messages {
+            m.shown = m.shown.checked_sub(by).unwrap_or(m.shown);
+        }
     }
 
     pub fn settings(&self) -> &Settings {
@@ -279,6 +327,7 @@ impl eframe::App for BriefingApp {
         self.poll_tasks();
         self.run_commands(ctx);
         self.tick_autosave(ctx);
+        self.tick_messages(ctx);
         self.update_title(ctx);
     }
 
@@ -293,6 +342,7 @@ impl eframe::App for BriefingApp {
             importing: self.tasks.importing(),
             autosave_on: self.session.autosave.is_on(),
             modal_open: self.chrome.modal.is_some(),
+            squeezed: self.view.squeezed,
         };
         ui::panels(ui, &shared, &mut self.view, &mut self.queue);
         if let Some(modal) = &mut self.chrome.modal {
@@ -307,10 +357,12 @@ impl eframe::App for BriefingApp {
     }
 
     fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        self.remember_view();
         self.prefs.store(&self.session.places);
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.remember_view();
         self.prefs.store(&self.session.places);
         // Clean exits leave no journal, unless the work is still unsaved.
         self.session.autosave.write_now(&self.session.doc);

@@ -69,10 +69,25 @@ pub enum Command {
     CopySelection,
     SetTheme(ThemeChoice),
     SetTextSize(f32),
+    /// One step bigger (1), smaller (-1), or back to the default (0).
+    StepTextSize(i8),
+    TogglePanel(Side),
+    /// Show or hide a side panel (the user dragged it shut, or chose it in a menu).
+    ShowPanel(Side, bool),
+    /// Select the claim this many places after the selected one, in the claims list's order.
+    StepClaim(i32),
+    OpenBriefingFind,
+    CloseBriefingFind,
+    /// Show a match of the briefing-wide find: its article, selected, in view.
+    ShowMatch {
+        article: ArticleId,
+        range: Range<usize>,
+    },
     ShowShortcuts,
     CloseShortcuts,
-    /// A file dialog came back empty at once: ask for the path in the window instead.
-    PromptForPath(DialogKind),
+    /// A file dialog came back empty at once (none can be shown here): open the window's
+    /// own file browser instead.
+    BrowseFiles(DialogKind),
     /// A file dialog was cancelled: whatever waited on it (a save before quitting) is off.
     DialogCancelled,
     ForgetRecent(PathBuf),
@@ -90,6 +105,13 @@ pub enum Command {
     CheckDisk,
     /// The user answered "the file changed on disk".
     ResolveChanged(ChangedChoice),
+}
+
+/// The side panels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Outline,
+    Claims,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,18 +3,23 @@
 //! quit waiting behind a save) pushes it onto the queue; nothing here calls back into
 //! [`BriefingApp::execute`].
 
+use std::ops::Range;
 use std::path::PathBuf;
 
 use super::BriefingApp;
+use super::browser::Browser;
+use super::command::Side;
 use super::command::{Command, UnsavedChoice};
 use super::dialogs::DialogKind;
 use super::file_stem_for;
 use super::modal::{After, Modal, PasteForm};
+use super::settings::{DEFAULT_TEXT_SIZE, TEXT_SIZES};
+use super::state::{Level, Message, Topic};
 use crate::anchor::Anchor;
 use crate::document::Document;
 use crate::edit::{ClaimField, Edit, MergeKey};
 use crate::export::to_markdown;
-use crate::model::{Claim, ClaimId, Status, now};
+use crate::model::{ArticleId, Claim, ClaimId, Status, now};
 use crate::text::TextIndex;
 
 impl BriefingApp {
@@ -40,7 +45,8 @@ impl BriefingApp {
             }
             Command::Open => {
                 if !self.guard_unsaved(After::Open) {
-                    self.ask(DialogKind::OpenBriefing);
+                    let folder = self.prefs.settings.start_folder();
+                    self.ask(DialogKind::OpenBriefing { folder });
                 }
             }
             Command::OpenPath(p) => {
@@ -54,8 +60,13 @@ impl BriefingApp {
             }
             Command::Save => self.save(),
             Command::SaveAs => {
-                let title = &self.session.doc.briefing.title;
-                let suggested = format!("{}.ron", file_stem_for(title));
+                let doc = &self.session.doc;
+                let name = format!("{}.ron", file_stem_for(&doc.briefing.title));
+                let folder = match doc.path.as_deref().and_then(|p| p.parent()) {
+                    Some(dir) if dir.is_dir() => dir.to_owned(),
+                    _ => self.prefs.settings.start_folder(),
+                };
+                let suggested = folder.join(name);
                 self.ask(DialogKind::SaveBriefing { suggested });
             }
             Command::SaveTo(p) => self.save_to(&p),
@@ -63,17 +74,15 @@ impl BriefingApp {
                 suggested: self.export_suggestion(),
             }),
             Command::ExportTo(p) => self.export_to(p),
-            Command::AddArticles => self.ask(DialogKind::AddArticles),
+            Command::AddArticles => {
+                let folder = self.prefs.settings.start_folder();
+                self.ask(DialogKind::AddArticles { folder });
+            }
             Command::AddArticlePaths(paths) => self.add_article_paths(paths, false),
             Command::AddWholePages(paths) => self.add_article_paths(paths, true),
             Command::ShowPasteForm => self.chrome.modal = Some(Modal::Paste(PasteForm::default())),
             Command::AddPastedArticle { meta, text } => self.add_pasted(meta, text),
-            Command::RemoveArticle(id) => {
-                if self.edit(Edit::RemoveArticle { id }) && self.view.current == Some(id) {
-                    self.view.current = self.session.doc.briefing.articles.first().map(|a| a.id);
-                    self.view.selected_claim = None;
-                }
-            }
+            Command::RemoveArticle(id) => self.remove_article(id),
             Command::SelectArticle(id) => {
                 if self.view.current != Some(id) {
                     self.view.current = Some(id);
@@ -133,6 +142,7 @@ impl BriefingApp {
                 }
             }
             Command::OpenFind => {
+                // Again while open: the field takes focus with the last query selected.
                 self.view.find.open = true;
                 self.view.find.focus = true;
             }
@@ -144,12 +154,38 @@ impl BriefingApp {
                 self.prefs.settings.theme = theme;
                 self.prefs.apply_theme(ctx);
             }
-            Command::SetTextSize(size) => self.prefs.settings.text_size = size,
+            Command::SetTextSize(size) => self.set_text_size(ctx, size),
+            Command::StepTextSize(step) => {
+                let size = match step {
+                    0 => DEFAULT_TEXT_SIZE,
+                    s => self.prefs.settings.text_size + f32::from(s),
+                };
+                self.set_text_size(ctx, size);
+            }
+            Command::TogglePanel(side) => {
+                let shown = match side {
+                    Side::Outline => self.prefs.settings.show_outline,
+                    Side::Claims => self.prefs.settings.show_claims,
+                };
+                self.queue.push(Command::ShowPanel(side, !shown));
+            }
+            Command::ShowPanel(side, shown) => match side {
+                Side::Outline => self.prefs.settings.show_outline = shown,
+                Side::Claims => self.prefs.settings.show_claims = shown,
+            },
+            Command::StepClaim(by) => self.step_claim(by),
+            Command::OpenBriefingFind => {
+                self.view.briefing_find.open = true;
+                self.view.briefing_find.focus = true;
+            }
+            Command::CloseBriefingFind => self.view.briefing_find.open = false,
+            Command::ShowMatch { article, range } => self.show_match(ctx, article, range),
             Command::ShowShortcuts => self.chrome.shortcuts_open = true,
             Command::CloseShortcuts => self.chrome.shortcuts_open = false,
-            Command::PromptForPath(kind) => {
-                let text = kind.suggested_path();
-                self.chrome.modal = Some(Modal::PathPrompt { kind, text });
+            Command::BrowseFiles(kind) => {
+                let recent = self.prefs.settings.recent_folders.clone();
+                let browser = Browser::new(kind, recent);
+                self.chrome.modal = Some(Modal::FileBrowser(Box::new(browser)));
             }
             Command::DialogCancelled => self.session.after_save = None,
             Command::ForgetRecent(p) => self.prefs.settings.forget(&p),
@@ -165,6 +201,31 @@ impl BriefingApp {
             Command::CheckDisk => self.check_disk(),
             Command::ResolveChanged(choice) => self.resolve_changed(choice),
         }
+    }
+
+    /// Removes an article, saying what went with it and offering Undo in the notice.
+    fn remove_article(&mut self, id: ArticleId) {
+        let Some(article) = self.session.doc.briefing.article(id) else {
+            return;
+        };
+        let title = article.title.clone();
+        let claims = article.claims.len();
+        if !self.edit(Edit::RemoveArticle { id }) {
+            return;
+        }
+        if self.view.current == Some(id) {
+            self.view.current = self.session.doc.briefing.articles.first().map(|a| a.id);
+            self.view.selected_claim = None;
+        }
+        let with = match claims {
+            0 => String::new(),
+            1 => " and its 1 claim".to_owned(),
+            n => format!(" and its {n} claims"),
+        };
+        let revision = self.session.doc.history.revision();
+        self.chrome.show(
+            Message::new(Level::Notice, format!("Removed “{title}”{with}.")).with_undo(revision),
+        );
     }
 
     /// Applies one edit, reporting a refusal in the window. Returns whether it applied.
@@ -228,17 +289,29 @@ impl BriefingApp {
         let doc = &self.session.doc;
         match &doc.path {
             Some(p) => p.with_extension("md"),
-            None => PathBuf::from(format!("{}.md", file_stem_for(&doc.briefing.title))),
+            None => self
+                .prefs
+                .settings
+                .start_folder()
+                .join(format!("{}.md", file_stem_for(&doc.briefing.title))),
         }
     }
 
     fn export_to(&mut self, p: PathBuf) {
         let md = to_markdown(&self.session.doc.briefing);
         match crate::atomic::write_atomic(&p, md.as_bytes(), false) {
-            Ok(()) => self.chrome.info(format!("Exported to {}", p.display())),
-            Err(e) => self
-                .chrome
-                .error(format!("Could not export to {}: {e}", p.display())),
+            Ok(()) => {
+                self.prefs.settings.used_folder(&p);
+                self.chrome.resolved(Topic::Export);
+                self.chrome.info(format!("Exported to {}", p.display()));
+            }
+            Err(e) => self.chrome.show(
+                Message::new(
+                    Level::Error,
+                    format!("Could not export to {}: {e}", p.display()),
+                )
+                .about(Topic::Export),
+            ),
         }
     }
 
@@ -345,6 +418,50 @@ impl BriefingApp {
         if !orphaned {
             self.view.reader.reveal(range, ctx.input(|i| i.time));
         }
+    }
+
+    fn set_text_size(&mut self, ctx: &egui::Context, size: f32) {
+        let size = size.clamp(*TEXT_SIZES.start(), *TEXT_SIZES.end()).round();
+        self.prefs.settings.text_size = size;
+        self.prefs.apply_text_size(ctx);
+    }
+
+    /// Next or previous claim in the claims list's order (wrapping): selected, its article
+    /// open and the reader on it.
+    fn step_claim(&mut self, by: i32) {
+        let order = self.view.claims_list.order(&self.session.doc.briefing);
+        if order.is_empty() {
+            self.chrome
+                .info("No claims to go to (none match the claims list's filters).");
+            return;
+        }
+        let n = order.len() as i64;
+        let at = self
+            .view
+            .selected_claim
+            .and_then(|id| order.iter().position(|c| *c == id));
+        let i = match at {
+            Some(i) => (i as i64 + i64::from(by)).rem_euclid(n),
+            None if by >= 0 => 0,
+            None => n - 1,
+        } as usize;
+        self.view.claims_list.reveal = Some(order[i]);
+        self.queue.push(Command::RevealClaim(order[i]));
+    }
+
+    /// A briefing-wide find result: its article, the match selected and in view.
+    fn show_match(&mut self, ctx: &egui::Context, article: ArticleId, range: Range<usize>) {
+        let Some(a) = self.session.doc.briefing.article(article) else {
+            return;
+        };
+        if self.view.current != Some(article) {
+            self.view.current = Some(article);
+            self.view.selected_claim = None;
+            self.view.find.current = None;
+        }
+        self.view.reader.show_article(a);
+        self.view.reader.select(range.clone());
+        self.view.reader.reveal(range, ctx.input(|i| i.time));
     }
 
     fn find_step(&mut self, forward: bool) {

@@ -2,8 +2,8 @@
 //!
 //! rfd blocks the calling thread, and on Linux a desktop portal that is installed but not
 //! running can hang it: dialogs run on a worker thread and the app polls a channel. With no
-//! portal and no zenity rfd returns at once with nothing; the app then asks for the path in
-//! the window instead, so the action is never a silent no-op.
+//! portal and no zenity rfd returns at once with nothing; the app then shows its own file
+//! browser in the window ([`super::browser`]), so the action is never a silent no-op.
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
@@ -18,41 +18,102 @@ const TOO_FAST_FOR_A_HUMAN: Duration = Duration::from_millis(300);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DialogKind {
-    OpenBriefing,
-    SaveBriefing { suggested: String },
-    AddArticles,
-    ExportMarkdown { suggested: PathBuf },
+    /// Starting in `folder`.
+    OpenBriefing {
+        folder: PathBuf,
+    },
+    /// Suggesting this path: a real folder and a name from the title.
+    SaveBriefing {
+        suggested: PathBuf,
+    },
+    AddArticles {
+        folder: PathBuf,
+    },
+    ExportMarkdown {
+        suggested: PathBuf,
+    },
 }
 
 impl DialogKind {
-    /// What to do with the paths the user picked, in a file dialog or typed in the window:
-    /// the one place a dialog's answer becomes a command.
+    /// What to do with the paths the user picked, in a file dialog or in the window's own
+    /// file browser: the one place a dialog's answer becomes a command.
     pub fn command_for(&self, paths: Vec<PathBuf>) -> Option<Command> {
         let first = paths.first().cloned();
         match self {
-            Self::OpenBriefing => first.map(Command::OpenPath),
+            Self::OpenBriefing { .. } => first.map(Command::OpenPath),
             Self::SaveBriefing { .. } => first.map(|p| Command::SaveTo(with_extension(p, "ron"))),
-            Self::AddArticles => (!paths.is_empty()).then_some(Command::AddArticlePaths(paths)),
+            Self::AddArticles { .. } => {
+                (!paths.is_empty()).then_some(Command::AddArticlePaths(paths))
+            }
             Self::ExportMarkdown { .. } => {
                 first.map(|p| Command::ExportTo(with_extension(p, "md")))
             }
         }
     }
 
-    /// What the in-window path prompt starts with.
-    pub fn suggested_path(&self) -> String {
+    /// The folder to start in, and the file name to suggest (for a save).
+    pub fn start(&self) -> (PathBuf, String) {
         match self {
-            Self::SaveBriefing { suggested } => suggested.clone(),
-            Self::ExportMarkdown { suggested } => suggested.display().to_string(),
-            Self::OpenBriefing | Self::AddArticles => String::new(),
+            Self::OpenBriefing { folder } | Self::AddArticles { folder } => {
+                (folder.clone(), String::new())
+            }
+            Self::SaveBriefing { suggested } | Self::ExportMarkdown { suggested } => (
+                suggested
+                    .parent()
+                    .map(std::path::Path::to_owned)
+                    .unwrap_or_default(),
+                suggested
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            ),
+        }
+    }
+
+    /// The file extensions listed, the first one added to a saved name that has none.
+    pub fn extensions(&self) -> &'static [&'static str] {
+        match self {
+            Self::OpenBriefing { .. } | Self::SaveBriefing { .. } => &["ron"],
+            Self::AddArticles { .. } => &["html", "htm", "md", "markdown", "txt", "text"],
+            Self::ExportMarkdown { .. } => &["md"],
+        }
+    }
+
+    /// What the listed files are, for the filter's label.
+    pub fn file_kind(&self) -> &'static str {
+        match self {
+            Self::OpenBriefing { .. } | Self::SaveBriefing { .. } => "Briefings (.ron)",
+            Self::AddArticles { .. } => "Articles (.html, .htm, .md, .txt)",
+            Self::ExportMarkdown { .. } => "Markdown (.md)",
+        }
+    }
+
+    pub fn saving(&self) -> bool {
+        matches!(
+            self,
+            Self::SaveBriefing { .. } | Self::ExportMarkdown { .. }
+        )
+    }
+
+    pub fn multiple(&self) -> bool {
+        matches!(self, Self::AddArticles { .. })
+    }
+
+    /// The confirm button's word.
+    pub fn verb(&self) -> &'static str {
+        match self {
+            Self::OpenBriefing { .. } => "Open",
+            Self::SaveBriefing { .. } => "Save",
+            Self::AddArticles { .. } => "Add",
+            Self::ExportMarkdown { .. } => "Export",
         }
     }
 
     pub fn title(&self) -> &'static str {
         match self {
-            Self::OpenBriefing => "Open briefing",
+            Self::OpenBriefing { .. } => "Open briefing",
             Self::SaveBriefing { .. } => "Save briefing as",
-            Self::AddArticles => "Add articles",
+            Self::AddArticles { .. } => "Add articles",
             Self::ExportMarkdown { .. } => "Export Markdown",
         }
     }
@@ -114,32 +175,22 @@ impl Dialogs for NativeDialogs {
 }
 
 fn run_rfd(kind: &DialogKind) -> Option<Vec<PathBuf>> {
-    let dialog = rfd::FileDialog::new().set_title(kind.title());
+    let (folder, name) = kind.start();
+    let name_of = |k: &DialogKind| k.file_kind().split(" (").next().unwrap_or("Files");
+    let mut dialog = rfd::FileDialog::new()
+        .set_title(kind.title())
+        .add_filter(name_of(kind), kind.extensions());
+    if folder.is_dir() {
+        dialog = dialog.set_directory(&folder);
+    }
+    if !name.is_empty() {
+        dialog = dialog.set_file_name(name);
+    }
     match kind {
-        DialogKind::OpenBriefing => dialog
-            .add_filter("Briefing", &["ron"])
-            .pick_file()
-            .map(|p| vec![p]),
-        DialogKind::SaveBriefing { suggested } => dialog
-            .add_filter("Briefing", &["ron"])
-            .set_file_name(suggested)
-            .save_file()
-            .map(|p| vec![p]),
-        DialogKind::AddArticles => dialog
-            .add_filter(
-                "Articles",
-                &["html", "htm", "md", "markdown", "txt", "text"],
-            )
-            .pick_files(),
-        DialogKind::ExportMarkdown { suggested } => {
-            let mut d = dialog.add_filter("Markdown", &["md"]);
-            if let Some(dir) = suggested.parent().filter(|p| !p.as_os_str().is_empty()) {
-                d = d.set_directory(dir);
-            }
-            if let Some(name) = suggested.file_name() {
-                d = d.set_file_name(name.to_string_lossy());
-            }
-            d.save_file().map(|p| vec![p])
+        DialogKind::OpenBriefing { .. } => dialog.pick_file().map(|p| vec![p]),
+        DialogKind::AddArticles { .. } => dialog.pick_files(),
+        DialogKind::SaveBriefing { .. } | DialogKind::ExportMarkdown { .. } => {
+            dialog.save_file().map(|p| vec![p])
         }
     }
 }

@@ -29,6 +29,9 @@ pub fn import_all(paths: Vec<PathBuf>, options: ImportOptions) -> ImportResults 
 impl BriefingApp {
     /// Imports article files; a briefing among them is opened instead.
     pub(super) fn add_article_paths(&mut self, paths: Vec<PathBuf>, whole_page: bool) {
+        if let Some(first) = paths.first() {
+            self.prefs.settings.used_folder(first);
+        }
         let mut articles = Vec::new();
         for p in paths {
             if super::is_briefing_file(&p) {
@@ -58,7 +61,13 @@ impl BriefingApp {
         let mut no_article = Vec::new();
         for (p, result) in results {
             match result {
-                Ok(imported) => added.push(Article::new(imported.meta, &imported.text, now())),
+                Ok(imported) => {
+                    if let Some(w) = &imported.warning {
+                        self.chrome
+                            .warning(format!("“{}”: {w}.", imported.meta.title));
+                    }
+                    added.push(Article::new(imported.meta, &imported.text, now()));
+                }
                 Err(ImportError::NoArticle { .. }) => no_article.push(p),
                 Err(e) => self.chrome.error(format!("Could not add the article: {e}")),
             }

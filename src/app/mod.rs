@@ -13,10 +13,12 @@
 pub mod actions;
 pub mod autosave;
 mod briefing_app;
+pub mod browser;
 pub mod command;
 mod command_handling;
 pub mod dialogs;
 mod imports;
+pub mod layout;
 pub mod modal;
 pub mod reader;
 mod session;
@@ -25,6 +27,7 @@ pub mod state;
 mod tasks;
 pub mod theme;
 mod ui;
+pub mod view_memory;
 
 use std::path::{Path, PathBuf};
 

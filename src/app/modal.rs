@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
+use super::browser::Browser;
 use super::command::Command;
-use super::dialogs::DialogKind;
 use crate::model::ArticleMeta;
 use crate::text::normalize_article_text;
 
@@ -32,10 +32,8 @@ impl After {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Modal {
     Unsaved(After),
-    PathPrompt {
-        kind: DialogKind,
-        text: String,
-    },
+    /// The window's own file browser, where no native file dialog can be shown.
+    FileBrowser(Box<Browser>),
     Paste(PasteForm),
     Orphans,
     /// Web pages in which no article was found: offer their whole text.

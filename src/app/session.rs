@@ -9,6 +9,7 @@ use super::BriefingApp;
 use super::command::{ChangedChoice, Command, RecoveryChoice};
 use super::dialogs::DialogKind;
 use super::modal::{After, Modal, RecoveryOffer};
+use super::state::{Level, Message, Topic};
 use super::{SAMPLE_BRIEFING, file_name, file_stem_for};
 use crate::atomic::{OsStorage, Storage};
 use crate::disk::DiskState;
@@ -92,6 +93,7 @@ impl BriefingApp {
 
     /// Shows `doc` in place of the open briefing, telling what loading it repaired.
     pub(super) fn set_document(&mut self, doc: Document) {
+        self.remember_view();
         let session = &mut self.session;
         session.doc = doc;
         // The lock belongs to the briefing that was open: a new or other one lets it go.
@@ -107,6 +109,11 @@ impl BriefingApp {
         session.autosave.reset();
         session.disk_seen = None;
         self.view.reset_for(&self.session.doc);
+        if let Some(saved) =
+            (self.session.doc.path.as_deref()).and_then(|p| self.prefs.views.get(p))
+        {
+            self.view.restore(saved, &self.session.doc);
+        }
         let report = &self.session.doc.load_report;
         let moved = report.reanchored.len();
         let new_orphans = report.orphaned.iter().filter(|o| !o.already).count();
@@ -144,12 +151,21 @@ impl BriefingApp {
                 if lock.is_some() {
                     self.session.lock = lock;
                 }
+                self.chrome.resolved(Topic::Open);
                 self.set_document(doc);
             }
-            Err(e) => self
-                .chrome
-                .error(format!("Could not open the briefing. {e}")),
+            Err(e) => self.open_failed(&e),
         }
+    }
+
+    fn open_failed(&mut self, e: &crate::file::LoadError) {
+        let (text, details) = e.plain();
+        let mut m = Message::new(Level::Error, format!("Could not open the briefing: {text}"))
+            .about(Topic::Open);
+        if let Some(d) = details {
+            m = m.with_details(d);
+        }
+        self.chrome.show(m);
     }
 
     pub(super) fn open_read_only(&mut self, path: &Path) {
@@ -163,9 +179,7 @@ impl BriefingApp {
                     file_name(path)
                 ));
             }
-            Err(e) => self
-                .chrome
-                .error(format!("Could not open the briefing. {e}")),
+            Err(e) => self.open_failed(&e),
         }
     }
 
@@ -215,15 +229,23 @@ impl BriefingApp {
                 session.disk_seen = None;
                 // The journal is no longer needed now, not in a moment.
                 session.autosave.write_now(&session.doc);
+                self.chrome.resolved(Topic::Save);
+                self.chrome.info(format!("Saved to {}", path.display()));
                 if let Some(then) = session.after_save.take() {
                     self.queue.push(then.command());
                 }
             }
             Err(e) => {
                 session.after_save = None;
-                self.chrome.error(format!(
-                    "{e}. Nothing was overwritten; your changes are still here, unsaved."
-                ));
+                self.chrome.show(
+                    Message::new(
+                        Level::Error,
+                        format!(
+                            "{e}. Nothing was overwritten; your changes are still here, unsaved."
+                        ),
+                    )
+                    .about(Topic::Save),
+                );
             }
         }
     }
@@ -274,8 +296,12 @@ impl BriefingApp {
                     .and_then(Path::file_stem)
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_else(|| file_stem_for(&self.session.doc.briefing.title));
+                let folder = match self.session.doc.path.as_deref().and_then(Path::parent) {
+                    Some(dir) if dir.is_dir() => dir.to_owned(),
+                    _ => self.prefs.settings.start_folder(),
+                };
                 self.ask(DialogKind::SaveBriefing {
-                    suggested: format!("{stem}-mine.ron"),
+                    suggested: folder.join(format!("{stem}-mine.ron")),
                 });
             }
             ChangedChoice::Later => {}

@@ -66,7 +66,7 @@ impl Tasks {
             Ok(DialogOutcome::Picked(paths)) => kind.command_for(paths),
             Ok(DialogOutcome::Cancelled) => Some(Command::DialogCancelled),
             Ok(DialogOutcome::Unavailable) | Err(TryRecvError::Disconnected) => {
-                Some(Command::PromptForPath(kind))
+                Some(Command::BrowseFiles(kind))
             }
             Err(TryRecvError::Empty) => {
                 self.pending_dialog = Some((kind, rx));

@@ -24,6 +24,35 @@ pub struct Cli {
     pub files: Vec<PathBuf>,
 }
 
+impl Cli {
+    /// A file argument that does not exist is a mistyped subcommand or path: a usage
+    /// error, with the nearest subcommand suggested, rather than a window that cannot read
+    /// it.
+    pub fn missing_file_error(&self) -> Option<clap::Error> {
+        use clap::CommandFactory;
+        let missing = self.files.iter().find(|f| !f.exists())?;
+        let word = missing.to_string_lossy();
+        let mut message = format!("no such command or file: '{word}'");
+        if let Some(near) = nearest_subcommand(&word) {
+            message.push_str(&format!("\n\n  tip: a similar command exists: '{near}'"));
+        }
+        Some(Cli::command().error(clap::error::ErrorKind::InvalidSubcommand, message))
+    }
+}
+
+/// The subcommand closest to `word`, when it is close enough to be a typo of it.
+fn nearest_subcommand(word: &str) -> Option<String> {
+    use clap::CommandFactory;
+    let word = word.to_lowercase();
+    Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .map(|name| (strsim::jaro_winkler(&word, &name), name))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, name)| name)
+}
+
 #[derive(Debug, Subcommand)]
 pub enum CliCommand {
     /// Create a new, empty briefing file.

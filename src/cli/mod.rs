@@ -141,12 +141,16 @@ fn add(a: AddArgs, out: &mut dyn Write) -> Result<()> {
 
 /// Imports with the CLI's advice when a page has no article in it.
 fn import_article(path: &Path, whole_page: bool) -> Result<Imported> {
-    import_file(path, ImportOptions { whole_page }).map_err(|e| match e {
+    let imported = import_file(path, ImportOptions { whole_page }).map_err(|e| match e {
         ImportError::NoArticle { .. } => anyhow!(
             "{e}; add --whole-page to import all of the page's visible text (nothing was changed)"
         ),
         e => anyhow!("{e} (nothing was changed)"),
-    })
+    })?;
+    if let Some(w) = &imported.warning {
+        eprintln!("warning: {}: {w}", path.display());
+    }
+    Ok(imported)
 }
 
 fn extract(a: ExtractArgs, out: &mut dyn Write) -> Result<()> {

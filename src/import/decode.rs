@@ -11,6 +11,9 @@ use encoding_rs::{Encoding, UTF_8};
 pub struct Decoded {
     pub text: String,
     pub encoding: &'static str,
+    /// What the user should check: a declaration that was overruled, or text that reads
+    /// as garbled whatever the encoding.
+    pub warning: Option<String>,
 }
 
 /// Signatures of common binary formats someone may drop by mistake.
@@ -39,6 +42,7 @@ fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Option<Decoded> 
     if BINARY_MAGIC.iter().any(|m| bytes.starts_with(m)) {
         return None;
     }
+    let mut warning = None;
     let encoding = if let Some((enc, _)) = Encoding::for_bom(bytes) {
         enc
     } else {
@@ -47,6 +51,18 @@ fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Option<Decoded> 
             return None;
         }
         match declared {
+            // Pages that declare a legacy charset (gb2312 is common) but were re-saved as
+            // UTF-8: bytes beyond ASCII that are valid UTF-8 are almost never legacy text.
+            Some(enc)
+                if enc != UTF_8 && !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() =>
+            {
+                warning = Some(format!(
+                    "the page declares the {} encoding but is written in UTF-8; it was read \
+                     as UTF-8",
+                    enc.name()
+                ));
+                UTF_8
+            }
             Some(enc) => enc,
             None if std::str::from_utf8(bytes).is_ok() => UTF_8,
             None => {
@@ -61,9 +77,52 @@ fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Option<Decoded> 
     if looks_binary(&text) {
         return None;
     }
+    if let Some(garbled) = garbled(&text) {
+        warning = Some(garbled);
+    }
     Some(Decoded {
         text: text.into_owned(),
         encoding: used.name(),
+        warning,
+    })
+}
+
+/// Text that did not decode cleanly: replacement characters (bytes the encoding could not
+/// read), C1 control codes, or UTF-8 read as a Western encoding ("â€™", "Ã©"). A few may be
+/// in the source itself; more than one in a thousand characters is worth a look.
+fn garbled(text: &str) -> Option<String> {
+    let (mut total, mut replaced, mut odd) = (0usize, 0usize, 0usize);
+    let mut prev = ' ';
+    for c in text.chars() {
+        total += 1;
+        match c {
+            '\u{FFFD}' => replaced += 1,
+            '\u{80}'..='\u{9F}' => odd += 1,
+            // The lead byte of a two- or three-byte UTF-8 sequence, read as windows-1252,
+            // followed by what was its continuation byte.
+            '\u{A0}'..='\u{BF}' | '€' | '™' | 'œ' | 'š' | 'ž' | 'Ÿ'
+                if matches!(prev, 'Ã' | 'Â' | 'â') =>
+            {
+                odd += 1
+            }
+            _ => {}
+        }
+        prev = c;
+    }
+    let bad = replaced + odd;
+    if bad < 3 || bad * 1000 < total {
+        return None;
+    }
+    Some(if replaced >= odd {
+        format!(
+            "{replaced} characters could not be read in this encoding and show as �; the \
+             text may be garbled"
+        )
+    } else {
+        format!(
+            "the text looks garbled ({bad} characters like “â€™” or “Ã©”): the file's \
+             encoding may have been guessed wrong"
+        )
     })
 }
 
@@ -168,5 +227,52 @@ mod tests {
         // A UTF-8 page that says UTF-16 is read as UTF-8.
         let d = decode_html("<meta charset=utf-16><p>é</p>".as_bytes()).unwrap();
         assert!(d.text.contains('é'));
+    }
+
+    #[test]
+    fn utf8_bytes_win_over_a_declared_legacy_charset() {
+        let page = "<meta charset=\"gb2312\"><p>普京与特朗普通话近三个小时。</p>";
+        let d = decode_html(page.as_bytes()).unwrap();
+        assert!(d.text.contains("普京与特朗普通话"), "{}", d.text);
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(
+            d.warning.as_deref().unwrap().contains("GBK"),
+            "{:?}",
+            d.warning
+        );
+        // Real GB2312 bytes are still read as declared, with no warning.
+        let (gb, _, _) = encoding_rs::GBK.encode("<meta charset=gb2312><p>普京与特朗普</p>");
+        let d = decode_html(&gb).unwrap();
+        assert!(d.text.contains("普京与特朗普"), "{}", d.text);
+        assert_eq!(d.warning, None);
+        // An ASCII page is what it declares, silently.
+        let d = decode_html(b"<meta charset=gb2312><p>plain</p>").unwrap();
+        assert_eq!((d.encoding, d.warning), ("GBK", None));
+    }
+
+    #[test]
+    fn garbled_text_is_flagged_and_clean_text_is_not() {
+        let mojibake = "The Kremlin said itâ€™s open to talks. CafÃ© owners werenâ€™t. ".repeat(3);
+        let d = decode_text(mojibake.as_bytes()).unwrap();
+        assert!(
+            d.warning.as_deref().unwrap().contains("garbled"),
+            "{:?}",
+            d.warning
+        );
+        let mut broken = b"Moscow said ".to_vec();
+        for _ in 0..5 {
+            broken.extend_from_slice(b"\xE9\xE9 \xFF ok ");
+        }
+        let d = decode_html(&[b"<meta charset=utf-8>".as_slice(), &broken].concat()).unwrap();
+        assert!(
+            d.warning.as_deref().unwrap().contains("could not be read"),
+            "{:?}",
+            d.warning
+        );
+        let clean = "Café, naïve, “quotes” — and 普京. ".repeat(50);
+        assert_eq!(decode_text(clean.as_bytes()).unwrap().warning, None);
+        // One stray replacement character in a long text is left alone.
+        let one = format!("{}\u{FFFD}", "long text ".repeat(200));
+        assert_eq!(decode_text(one.as_bytes()).unwrap().warning, None);
     }
 }

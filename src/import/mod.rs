@@ -63,6 +63,8 @@ pub struct Imported {
     pub format: Format,
     /// The character encoding the file was read as ("UTF-8", "windows-1252"…).
     pub encoding: &'static str,
+    /// Something about the text the user should check (see [`Decoded::warning`]).
+    pub warning: Option<String>,
 }
 
 /// Reads an article file: the format from the extension, or for an unknown one from the
@@ -164,6 +166,7 @@ pub fn import_bytes(
         text,
         format,
         encoding: decoded.encoding,
+        warning: decoded.warning,
     })
 }
 

@@ -7,6 +7,7 @@
 //! - [`selection`]: a selection as anchor and head, snapped to whole graphemes.
 //! - [`search`]: the one search policy (exact or case-folded, whole words preferred).
 
+pub mod find;
 pub mod index;
 pub mod motion;
 pub mod search;

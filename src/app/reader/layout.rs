@@ -15,6 +15,9 @@ use crate::model::Article;
 pub(super) struct Paragraph {
     pub chars: Range<usize>,
     pub bytes: Range<usize>,
+    /// Text follows on the very next line (paragraphs separated by single newlines, as in
+    /// many plain-text articles): space is left after it as if a blank line were there.
+    pub gap_after: bool,
 }
 
 /// What a cached galley was laid out for; any change means a new layout.
@@ -73,9 +76,15 @@ pub(super) fn split_paragraphs(text: &str) -> Vec<Paragraph> {
         out.push(Paragraph {
             chars: char_pos..char_pos + chars,
             bytes: byte_pos..byte_pos + line.len(),
+            gap_after: false,
         });
         char_pos += chars + 1;
         byte_pos += line.len() + 1;
+    }
+    for i in 1..out.len() {
+        if !out[i - 1].chars.is_empty() && !out[i].chars.is_empty() {
+            out[i - 1].gap_after = true;
+        }
     }
     out
 }

@@ -34,6 +34,30 @@ mod paint;
 const MAX_LINE_EMS: f32 = 38.0;
 /// Room on the left for the claim markers.
 const GUTTER: f32 = 28.0;
+/// Room the reader needs beside its lines: the wrap margin, the scroll bar, the panel's
+/// margins.
+const BESIDE_LINES: f32 = 16.0 + 14.0 + 16.0;
+/// Space after a paragraph followed directly by another, in rows.
+const PARAGRAPH_GAP: f32 = 0.6;
+/// Text to measure the mean width of a character of prose with.
+const SAMPLE: &str = "The Kremlin said the call lasted nearly three hours, according to officials.";
+
+/// The mean width of a character of prose at `text_size`, measured with the reader's font.
+pub fn mean_char_width(ui: &Ui, text_size: f32) -> f32 {
+    let font = FontId::proportional(text_size);
+    let width = ui.fonts_mut(|f| {
+        f.layout_no_wrap(SAMPLE.to_owned(), font, egui::Color32::WHITE)
+            .size()
+            .x
+    });
+    width / SAMPLE.chars().count() as f32
+}
+
+/// The narrowest the reader may be: room for lines of
+/// [`crate::app::layout::LINE_ROOM_CHARS`] characters at `text_size`, and its margins.
+pub fn min_width(ui: &Ui, text_size: f32) -> f32 {
+    crate::app::layout::LINE_ROOM_CHARS * mean_char_width(ui, text_size) + GUTTER + BESIDE_LINES
+}
 /// Laid-out paragraphs kept; beyond this, those far from the view are dropped.
 const MAX_CACHED_GALLEYS: usize = 512;
 
@@ -63,6 +87,8 @@ pub struct Reader {
     dragging: bool,
     /// Paragraphs laid out in the last frame (for tests and the performance report).
     pub(crate) last_layouts: usize,
+    /// The width lines were wrapped at last frame, in mean characters of prose.
+    line_chars: f32,
     /// What was on screen last frame: paragraph, where its galley was painted, the galley.
     on_screen: Vec<(usize, Pos2, Arc<Galley>)>,
     /// The visible part of the reader last frame, in screen coordinates.
@@ -93,6 +119,33 @@ impl Reader {
         self.selection = None;
         self.scroll_to = None;
         self.flash = None;
+    }
+
+    /// How far each article was scrolled: its first paragraph on screen and how far into
+    /// it (the article shown now included).
+    pub fn scroll_positions(&self) -> Vec<(ArticleId, usize, f32)> {
+        let mut out: Vec<_> = self
+            .offsets
+            .iter()
+            .filter(|(id, _)| Some(**id) != self.article)
+            .map(|(id, (p, into))| (*id, *p, *into))
+            .collect();
+        if let Some(id) = self.article {
+            out.push((id, self.last_offset.0, self.last_offset.1));
+        }
+        out.sort_by_key(|(id, ..)| *id);
+        out
+    }
+
+    /// Scroll positions to return to when each article is shown (a briefing reopened).
+    pub fn set_scroll_positions(
+        &mut self,
+        positions: impl IntoIterator<Item = (ArticleId, usize, f32)>,
+    ) {
+        self.offsets = positions
+            .into_iter()
+            .map(|(id, p, into)| (id, (p, into.max(0.0))))
+            .collect();
     }
 
     /// The selection, in article chars.
@@ -155,12 +208,16 @@ impl Reader {
             // or editing another article does not.
             highlights: highlights_hash(highlights),
         };
-        let char_width = text_size * 0.5;
+        let char_width = mean_char_width(ui, text_size);
+        self.line_chars = wrap_width / char_width;
+        let gap = PARAGRAPH_GAP * row_height;
         let paragraphs = &self.paragraphs;
         self.heights
             .estimate([wrap_width, row_height, char_width], |i| {
-                let chars = paragraphs[i].chars.len().max(1) as f32;
-                ((chars * char_width / wrap_width).ceil().max(1.0)) * row_height
+                let p = &paragraphs[i];
+                let chars = p.chars.len().max(1) as f32;
+                let rows = (chars * char_width / wrap_width).ceil().max(1.0);
+                rows * row_height + if p.gap_after { gap } else { 0.0 }
             });
         if keyboard {
             self.keyboard(ui, &index, commands);
@@ -204,7 +261,12 @@ impl Reader {
             let mut p = first;
             while p < self.paragraphs.len() && y <= viewport.max.y {
                 let galley = self.galley(ui, p, key, &font, article, highlights, &visuals);
-                let h = galley.size().y.max(row_height);
+                let gap_after = if self.paragraphs[p].gap_after {
+                    gap
+                } else {
+                    0.0
+                };
+                let h = galley.size().y.max(row_height) + gap_after;
                 self.heights.set(p, h);
                 visible.push((p, pos2(left, content.min.y + y), galley));
                 y += h;
@@ -248,6 +310,26 @@ impl Reader {
         let first = self.on_screen.first()?.0;
         let last = self.on_screen.last()?.0;
         Some(self.paragraphs[first].chars.start..self.paragraphs[last].chars.end)
+    }
+
+    /// How many characters of prose a line holds at the reader's current width.
+    pub fn line_chars(&self) -> f32 {
+        self.line_chars
+    }
+
+    /// The most characters on one wrapped row among the paragraphs on screen: what the
+    /// reader really fits on a line (rows that end a paragraph are not full, so not counted).
+    pub fn widest_row_chars(&self) -> usize {
+        self.on_screen
+            .iter()
+            .flat_map(|(_, _, g)| {
+                let n = g.rows.len().saturating_sub(1);
+                g.rows[..n]
+                    .iter()
+                    .map(|r| r.char_count_excluding_newline().0)
+            })
+            .max()
+            .unwrap_or(0)
     }
 
     /// Paragraphs drawn in the last frame.

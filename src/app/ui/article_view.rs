@@ -5,13 +5,13 @@ use egui::{RichText, Ui};
 
 use super::Shared;
 use crate::app::actions::Action;
-use crate::app::command::{Command, CommandQueue};
+use crate::app::command::CommandQueue;
 use crate::app::reader::Highlight;
 use crate::app::state::ViewState;
 use crate::model::Article;
 
 pub fn show(ui: &mut Ui, shared: &Shared, view: &mut ViewState, queue: &mut CommandQueue) {
-    messages(ui, shared, queue);
+    view.messages.show(ui, shared, queue);
     let Some(article) = view.current_article(shared.doc) else {
         no_article(ui, shared, queue);
         return;
@@ -32,26 +32,6 @@ pub fn show(ui: &mut Ui, shared: &Shared, view: &mut ViewState, queue: &mut Comm
         keyboard,
         queue,
     );
-}
-
-fn messages(ui: &mut Ui, shared: &Shared, queue: &mut CommandQueue) {
-    for (i, m) in shared.messages.iter().enumerate() {
-        let color = if m.error {
-            ui.visuals().error_fg_color
-        } else {
-            ui.visuals().text_color()
-        };
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            // A long message wraps within the reader's width instead of widening it.
-            ui.set_width(ui.available_width());
-            ui.horizontal(|ui| {
-                if ui.small_button("Dismiss").clicked() {
-                    queue.push(Command::DismissMessage(i));
-                }
-                ui.add(egui::Label::new(RichText::new(&m.text).color(color)).wrap());
-            });
-        });
-    }
 }
 
 fn no_article(ui: &mut Ui, shared: &Shared, queue: &mut CommandQueue) {
@@ -75,7 +55,20 @@ fn no_article(ui: &mut Ui, shared: &Shared, queue: &mut CommandQueue) {
 
 fn heading(ui: &mut Ui, article: &Article) {
     ui.vertical_centered(|ui| {
-        ui.heading(RichText::new(&article.title).strong());
+        // At most two lines, cut with "…"; the whole title on hover.
+        let style = ui.style().clone();
+        let mut job = egui::text::LayoutJob::default();
+        RichText::new(&article.title).heading().strong().append_to(
+            &mut job,
+            &style,
+            egui::FontSelection::Default,
+            egui::Align::Center,
+        );
+        job.wrap.max_rows = 2;
+        job.wrap.break_anywhere = false;
+        job.halign = egui::Align::Center;
+        ui.add(egui::Label::new(job).wrap())
+            .on_hover_text(&article.title);
         let mut line = Vec::new();
         if !article.outlet.is_empty() {
             line.push(article.outlet.clone());

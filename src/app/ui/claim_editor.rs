@@ -88,7 +88,7 @@ impl ClaimEditor {
             update(queue, c, ClaimField::Credibility);
         }
         self.tags_field(ui, claim, queue);
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let undo = Action::Undo.shortcut_text(ui.ctx()).unwrap_or_default();
             if ui
                 .button("Delete claim")
@@ -123,7 +123,7 @@ impl ClaimEditor {
 }
 
 fn status_picker(ui: &mut Ui, claim: &Claim, queue: &mut CommandQueue) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.strong("Status");
         let dark = ui.visuals().dark_mode;
         for status in Status::ALL {

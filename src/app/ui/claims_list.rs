@@ -12,12 +12,16 @@ use crate::model::{Briefing, ClaimId, Status};
 use crate::text::snippet;
 
 /// Which claims the list shows: the list's own state.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct ClaimsList {
     /// Which statuses are shown, in the order of [`Status::ALL`].
     show: [bool; 3],
     search: String,
     newest_first: bool,
+    /// Scroll the list to this claim on the next frame (Next / Previous Claim).
+    #[serde(skip)]
+    pub reveal: Option<ClaimId>,
 }
 
 impl Default for ClaimsList {
@@ -26,6 +30,7 @@ impl Default for ClaimsList {
             show: [true; 3],
             search: String::new(),
             newest_first: false,
+            reveal: None,
         }
     }
 }
@@ -46,8 +51,16 @@ impl ClaimsList {
         let editor_height = if selected.is_some() { 330.0 } else { 40.0 };
         let list_height = (ui.available_height() - editor_height).max(120.0);
         let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 8.0;
-        egui::ScrollArea::vertical()
-            .id_salt("claims list")
+        let mut area = egui::ScrollArea::vertical();
+        if let Some(id) = self.reveal.take()
+            && let Some(i) = rows
+                .iter()
+                .position(|&(ai, ci)| briefing.articles[ai].claims[ci].id == id)
+        {
+            let step = row_height + ui.spacing().item_spacing.y;
+            area = area.vertical_scroll_offset((i as f32 * step - list_height / 3.0).max(0.0));
+        }
+        area.id_salt("claims list")
             .max_height(list_height)
             .auto_shrink([false, true])
             .show_rows(ui, row_height, rows.len(), |ui, range| {
@@ -75,19 +88,21 @@ impl ClaimsList {
 
     fn filters(&mut self, ui: &mut Ui) {
         let dark = ui.visuals().dark_mode;
-        ui.horizontal(|ui| {
+        // Rows wrap rather than widen the panel past its share of the window.
+        ui.horizontal_wrapped(|ui| {
             for (i, status) in Status::ALL.into_iter().enumerate() {
                 let text = RichText::new(status.label()).color(status_color(status, dark));
                 ui.toggle_value(&mut self.show[i], text)
                     .on_hover_text(format!("Show {status} claims"));
             }
         });
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let l = ui.label("Search");
+            let width = (ui.available_width() - 110.0).clamp(80.0, 220.0);
             ui.add(
                 TextEdit::singleline(&mut self.search)
                     .hint_text("quote, note, speaker…")
-                    .desired_width(150.0),
+                    .desired_width(width),
             )
             .labelled_by(l.id);
             let sort = if self.newest_first {
@@ -103,6 +118,14 @@ impl ClaimsList {
                 self.newest_first = !self.newest_first;
             }
         });
+    }
+
+    /// The claims the list shows, in its order: what Next / Previous Claim walk through.
+    pub fn order(&self, b: &Briefing) -> Vec<ClaimId> {
+        self.visible(b)
+            .into_iter()
+            .map(|(ai, ci)| b.articles[ai].claims[ci].id)
+            .collect()
     }
 
     /// (article index, claim index) of the claims passing the filter, in list order.

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use egui::{TextEdit, Ui};
 
+use super::widgets::select_all_text;
 use crate::app::actions::{self, Action, Scope};
 use crate::app::command::CommandQueue;
 use crate::model::{Article, ArticleId};
@@ -82,7 +83,8 @@ impl FindBar {
 
     pub fn show(&mut self, ui: &mut Ui, article: &Article, queue: &mut CommandQueue) {
         self.update(article.id, &article.text);
-        ui.horizontal(|ui| {
+        // Wraps within the reader's width rather than widening it.
+        ui.horizontal_wrapped(|ui| {
             let l = ui.label("Find in article");
             let r = ui
                 .add(
@@ -90,11 +92,13 @@ impl FindBar {
                         .id_salt("find field")
                         .hint_text("words in this article")
                         .return_key(None)
-                        .desired_width(240.0),
+                        .desired_width((ui.available_width() * 0.4).clamp(80.0, 240.0)),
                 )
                 .labelled_by(l.id);
             if self.focus {
                 r.request_focus();
+                // Ctrl+F again selects the last query, so typing replaces it.
+                select_all_text(ui, r.id, &self.query);
                 self.focus = false;
             }
             // Escape takes focus from the field before this sees it, so a field that has

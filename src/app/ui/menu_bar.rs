@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 use super::Shared;
 use crate::app::actions::Action;
 use crate::app::command::{Command, CommandQueue};
-use crate::app::settings::ThemeChoice;
+use crate::app::settings::{DEFAULT_TEXT_SIZE, TEXT_SIZES, ThemeChoice};
 use crate::app::state::ViewState;
 use crate::model::Status;
 
@@ -52,6 +52,11 @@ pub fn show(ui: &mut Ui, shared: &Shared, view: &ViewState, queue: &mut CommandQ
         );
         ui.separator();
         item(ui, queue, Action::Find, view.current.is_some());
+        item(ui, queue, Action::FindInBriefing, true);
+        ui.separator();
+        let claims = shared.doc.briefing.claims().next().is_some();
+        item(ui, queue, Action::NextClaim, claims);
+        item(ui, queue, Action::PreviousClaim, claims);
     });
     ui.menu_button("View", |ui| view_menu(ui, shared, queue));
     ui.menu_button("Help", |ui| item(ui, queue, Action::ShowShortcuts, true));
@@ -80,20 +85,52 @@ fn recent(ui: &mut Ui, shared: &Shared, queue: &mut CommandQueue) {
 }
 
 fn view_menu(ui: &mut Ui, shared: &Shared, queue: &mut CommandQueue) {
-    let mut theme = shared.settings.theme;
+    let settings = shared.settings;
+    for (action, shown) in [
+        (Action::ToggleOutline, settings.show_outline),
+        (Action::ToggleClaims, settings.show_claims),
+    ] {
+        let mut button = egui::Button::selectable(shown, action.label());
+        if let Some(s) = action.shortcut_text(ui.ctx()) {
+            button = button.shortcut_text(s);
+        }
+        if ui.add(button).on_hover_text(action.tooltip()).clicked() {
+            queue.push(action.command());
+        }
+    }
+    ui.separator();
+    let mut theme = settings.theme;
     ui.radio_value(&mut theme, ThemeChoice::System, "Follow system theme");
     ui.radio_value(&mut theme, ThemeChoice::Light, "Light");
     ui.radio_value(&mut theme, ThemeChoice::Dark, "Dark");
-    if theme != shared.settings.theme {
+    if theme != settings.theme {
         queue.push(Command::SetTheme(theme));
     }
     ui.separator();
+    item(
+        ui,
+        queue,
+        Action::TextBigger,
+        settings.text_size < *TEXT_SIZES.end(),
+    );
+    item(
+        ui,
+        queue,
+        Action::TextSmaller,
+        settings.text_size > *TEXT_SIZES.start(),
+    );
+    item(
+        ui,
+        queue,
+        Action::TextReset,
+        settings.text_size != DEFAULT_TEXT_SIZE,
+    );
     ui.horizontal(|ui| {
         let label = ui.label("Text size");
-        let mut size = shared.settings.text_size;
-        ui.add(egui::Slider::new(&mut size, 12.0..=28.0))
+        let mut size = settings.text_size;
+        ui.add(egui::Slider::new(&mut size, TEXT_SIZES).step_by(1.0))
             .labelled_by(label.id);
-        if size != shared.settings.text_size {
+        if size != settings.text_size {
             queue.push(Command::SetTextSize(size));
         }
     });

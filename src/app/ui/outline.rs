@@ -51,7 +51,7 @@ fn articles(
     queue: &mut CommandQueue,
 ) {
     let read_only = shared.doc.read_only;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.heading("Articles");
         let add = Action::AddArticles;
         if ui
@@ -87,14 +87,14 @@ fn article_entry(
     if selected {
         title = title.strong();
     }
-    ui.horizontal(|ui| {
-        if ui.selectable_label(selected, title).clicked() {
-            queue.push(Command::SelectArticle(a.id));
-        }
-    });
+    // A long title is cut with "…" to the panel's width and shown whole on hover.
+    let entry = egui::Button::selectable(selected, title).truncate();
+    if ui.add(entry).on_hover_text(&a.title).clicked() {
+        queue.push(Command::SelectArticle(a.id));
+    }
     let counts = StatusCounts::of(&a.claims);
     let dark = ui.visuals().dark_mode;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.add_space(12.0);
         for status in Status::ALL {
             let text = format!("{}{}", status_letter(status), counts.get(status));

@@ -41,31 +41,39 @@ pub fn show(ctx: &egui::Context, queue: &mut CommandQueue) {
         .collapsible(false)
         .resizable(false)
         .show(ctx, |ui| {
-            egui::Grid::new("shortcuts")
-                .num_columns(2)
-                .striped(true)
+            // Scrolls in a small window rather than running off its bottom.
+            let height = (ctx.content_rect().height() - 120.0).max(120.0);
+            egui::ScrollArea::vertical()
+                .max_height(height)
                 .show(ui, |ui| {
-                    for action in Action::ALL {
-                        if action.shortcuts().is_empty() {
-                            continue;
-                        }
-                        let what = match action.scope() {
-                            Scope::FindField => format!("{} (in the find bar)", action.tooltip()),
-                            Scope::NotTyping => {
-                                format!("{} (outside text fields)", action.tooltip())
+                    egui::Grid::new("shortcuts")
+                        .num_columns(2)
+                        .striped(true)
+                        .show(ui, |ui| {
+                            for action in Action::ALL {
+                                if action.shortcuts().is_empty() {
+                                    continue;
+                                }
+                                let what = match action.scope() {
+                                    Scope::FindField => {
+                                        format!("{} (in a find field)", action.tooltip())
+                                    }
+                                    Scope::NotTyping => {
+                                        format!("{} (outside text fields)", action.tooltip())
+                                    }
+                                    Scope::Window | Scope::Reader => action.tooltip().to_owned(),
+                                };
+                                ui.label(what);
+                                ui.strong(action.all_shortcuts_text(ui.ctx()));
+                                ui.end_row();
                             }
-                            Scope::Window | Scope::Reader => action.tooltip().to_owned(),
-                        };
-                        ui.label(what);
-                        ui.strong(action.all_shortcuts_text(ui.ctx()));
-                        ui.end_row();
-                    }
-                    for (what, keys) in READER_KEYS {
-                        ui.label(what);
-                        let keys = keys.map(|k| ui.ctx().format_shortcut(&k));
-                        ui.strong(keys.join(" / "));
-                        ui.end_row();
-                    }
+                            for (what, keys) in READER_KEYS {
+                                ui.label(what);
+                                let keys = keys.map(|k| ui.ctx().format_shortcut(&k));
+                                ui.strong(keys.join(" / "));
+                                ui.end_row();
+                            }
+                        });
                 });
         });
     if !open || ctx.input(|i| i.key_pressed(Key::Escape)) {

@@ -15,7 +15,11 @@ pub fn show(ui: &mut Ui, shared: &Shared, queue: &mut CommandQueue) {
             Some(p) => p.display().to_string(),
             None => "Not saved to a file yet".to_owned(),
         };
-        ui.label(where_);
+        ui.scope(|ui| {
+            // The path gives way to the counts in a narrow window.
+            ui.set_max_width(ui.available_width() * 0.35);
+            ui.add(egui::Label::new(where_).truncate());
+        });
         ui.separator();
         if doc.read_only {
             ui.label(RichText::new("Read-only (open in another window)").strong())
@@ -27,7 +31,7 @@ pub fn show(ui: &mut Ui, shared: &Shared, queue: &mut CommandQueue) {
                 "Unsaved changes"
             };
             ui.label(RichText::new(text).strong());
-        } else {
+        } else if doc.path.is_some() {
             ui.label("Saved");
         }
         ui.separator();
@@ -51,6 +55,14 @@ pub fn show(ui: &mut Ui, shared: &Shared, queue: &mut CommandQueue) {
             {
                 queue.push(Command::ShowOrphans);
             }
+        }
+        if shared.squeezed {
+            ui.separator();
+            ui.label(RichText::new("Panels hidden").weak())
+                .on_hover_text(
+                    "The window is too narrow for the side panels beside a readable article at \
+                 this text size: widen the window or make the text smaller (Ctrl+-).",
+                );
         }
         if shared.dialog_open {
             ui.separator();

@@ -9,7 +9,7 @@ use crate::app::theme::{status_color, status_letter};
 use crate::model::Status;
 
 pub fn show(ui: &mut Ui, shared: &Shared, queue: &mut CommandQueue) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label("Tag selection:");
         let dark = ui.visuals().dark_mode;
         for status in Status::ALL {

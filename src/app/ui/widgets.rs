@@ -66,7 +66,7 @@ pub fn grade_combo<G: PartialEq + Copy + std::fmt::Display>(
         None => "not graded".to_owned(),
     };
     let mut choice = current;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let l = ui.label(label);
         egui::ComboBox::from_id_salt(id)
             .selected_text(describe(current))
@@ -137,4 +137,25 @@ pub fn claim_row(
         ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
     }
     response
+}
+
+/// Selects all of a text field's text, so that what is typed next replaces it (a second
+/// Ctrl+F over the last query).
+pub fn select_all_text(ui: &Ui, id: egui::Id, text: &str) {
+    use egui::text::{CCursor, CCursorRange};
+    let mut state = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
+    let end = CCursor::new(text.chars().count());
+    state
+        .cursor
+        .set_char_range(Some(CCursorRange::two(CCursor::new(0), end)));
+    state.store(ui.ctx(), id);
+}
+
+/// Puts a text field's caret at the end of its text (after completing what was typed).
+pub fn caret_to_end(ui: &Ui, id: egui::Id, text: &str) {
+    use egui::text::{CCursor, CCursorRange};
+    let mut state = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
+    let end = CCursor::new(text.chars().count());
+    state.cursor.set_char_range(Some(CCursorRange::one(end)));
+    state.store(ui.ctx(), id);
 }

@@ -3,11 +3,11 @@
 //! before anything it asks for), and the forms some modals hold are edited in place.
 
 mod changed_on_disk;
+mod file_browser;
 mod no_article;
 mod open_elsewhere;
 mod orphans;
 mod paste;
-mod path_prompt;
 mod recover;
 mod unsaved;
 
@@ -20,7 +20,7 @@ use crate::document::Document;
 pub fn show(ctx: &egui::Context, modal: &mut Modal, doc: &Document, queue: &mut CommandQueue) {
     egui::Modal::new(egui::Id::unique("modal")).show(ctx, |ui| match modal {
         Modal::Unsaved(_) => unsaved::show(ui, doc, queue),
-        Modal::PathPrompt { kind, text } => path_prompt::show(ui, kind, text, queue),
+        Modal::FileBrowser(browser) => file_browser::show(ui, browser, queue),
         Modal::Paste(form) => paste::show(ui, form, queue),
         Modal::Orphans => orphans::show(ui, doc, queue),
         Modal::NoArticle(paths) => no_article::show(ui, paths, queue),
