@@ -12,7 +12,7 @@ use briefing_notes::model::Status;
 use briefing_notes::places::Places;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 const SAMPLE: &str = include_str!("../assets/sample-briefing.ron");
 
@@ -79,8 +79,12 @@ fn the_reader_keeps_a_readable_line_at_laptop_and_desktop_sizes() {
         assert!(chars >= 45.0, "{size:?}: {chars:.1} characters a line");
         assert!(row >= 45, "{size:?}: the widest row holds {row} characters");
         // Both side panels are there, and never wider than their share.
-        let claims = h.get_by_label("Claims").rect();
-        let briefing = h.get_by_label("Briefing").rect();
+        let claims = h
+            .get_by_role_and_label(egui::accesskit::Role::Heading, "Claims")
+            .rect();
+        let briefing = h
+            .get_by_role_and_label(egui::accesskit::Role::Heading, "Briefing")
+            .rect();
         assert!(
             claims.min.x > size.0 * 0.6,
             "{size:?}: claims at {claims:?}"
@@ -113,7 +117,17 @@ fn a_long_title_is_cut_in_the_outline_and_does_not_widen_it() {
         "long.md",
         &format!("# {title}\n\nSome text."),
     );
-    let entry = h.get_by_label_contains("2. A very long headline").rect();
+    let entry = h
+        .get_by_role_and_label(egui::accesskit::Role::List, "Articles")
+        .query_all_by_role(egui::accesskit::Role::ListItem)
+        .find(|n| {
+            n.accesskit_node()
+                .label()
+                .unwrap_or_default()
+                .starts_with("A very long headline")
+        })
+        .expect("the article in the list")
+        .rect();
     assert!(entry.max.x < 800.0 * 0.32, "{entry:?}");
     assert!(h.state().reader().line_chars() >= 45.0);
 }
@@ -127,12 +141,18 @@ fn big_text_hides_the_panels_before_the_reader_gives_way() {
     let mut h = sample_at((800.0, 600.0), settings);
     assert!(h.state().reader().line_chars() >= 45.0);
     assert!(h.query_by_label("Panels hidden").is_some());
-    assert!(h.query_by_label("Claims").is_none());
+    assert!(
+        h.query_by_role_and_label(egui::accesskit::Role::Heading, "Claims")
+            .is_none()
+    );
     // Ctrl+0: the default size again, and the panels come back.
     press(&mut h, Modifiers::COMMAND, Key::Num0);
     h.run();
     assert_eq!(h.state().settings().text_size, 17.0);
-    assert!(h.query_by_label("Claims").is_some());
+    assert!(
+        h.query_by_role_and_label(egui::accesskit::Role::Heading, "Claims")
+            .is_some()
+    );
     assert!(h.query_by_label("Panels hidden").is_none());
 }
 
@@ -156,10 +176,16 @@ fn text_size_keys_scale_the_whole_window_and_panels_toggle() {
     press(&mut h, ctrl_shift(), Key::O);
     h.run();
     assert!(!h.state().settings().show_outline);
-    assert!(h.query_by_label("Briefing").is_none());
+    assert!(
+        h.query_by_role_and_label(egui::accesskit::Role::Heading, "Briefing")
+            .is_none()
+    );
     press(&mut h, ctrl_shift(), Key::L);
     h.run();
-    assert!(h.query_by_label("Claims").is_none());
+    assert!(
+        h.query_by_role_and_label(egui::accesskit::Role::Heading, "Claims")
+            .is_none()
+    );
     assert!(
         h.state().reader().line_chars() >= wide,
         "the reader gets the room"
@@ -169,7 +195,10 @@ fn text_size_keys_scale_the_whole_window_and_panels_toggle() {
     h.run();
     h.get_by_label_contains("Outline Panel").click();
     h.run();
-    assert!(h.query_by_label("Briefing").is_some());
+    assert!(
+        h.query_by_role_and_label(egui::accesskit::Role::Heading, "Briefing")
+            .is_some()
+    );
 }
 
 #[test]
@@ -487,7 +516,7 @@ fn notices_fade_errors_stay_until_they_no_longer_hold() {
         .push(Command::SaveTo(dir.path().join("b.ron")));
     h.run();
     assert!(!error(&h), "{:?}", h.state().messages());
-    assert!(h.query_by_label_contains("Saved to").is_some());
+    assert!(h.query_all_by_label_contains("Saved to").next().is_some());
     h.state_mut().age_messages(Duration::from_secs(6));
     h.run();
     assert!(h.state().messages().is_empty());
@@ -555,7 +584,8 @@ fn removing_an_article_says_what_went_with_it_and_offers_undo() {
     h.run();
     assert!(h.state().doc().briefing.articles.is_empty());
     assert!(
-        h.query_by_label_contains(&format!("and its {claims} claims"))
+        h.query_all_by_label_contains(&format!("and its {claims} claims"))
+            .next()
             .is_some(),
         "{:?}",
         h.state().messages()

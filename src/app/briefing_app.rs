@@ -122,7 +122,7 @@ impl BriefingApp {
     /// Shortcuts pressed this frame, as commands. A focused text field keeps its own undo
     /// and Delete.
     fn shortcuts(&mut self, ctx: &egui::Context) {
-        let scopes: &[Scope] = if ctx.egui_wants_keyboard_input() {
+        let scopes: &[Scope] = if ui::typing(ctx) {
             &[Scope::Window]
         } else {
             &[Scope::Window, Scope::NotTyping]
@@ -343,7 +343,12 @@ impl eframe::App for BriefingApp {
             autosave_on: self.session.autosave.is_on(),
             modal_open: self.chrome.modal.is_some(),
             squeezed: self.view.squeezed,
+            announcement: &self.chrome.announcement,
         };
+        // The window's name for screen readers: the briefing's and the app's.
+        ctx.accesskit_node_builder(egui::accesskit_root_id(), |node| {
+            node.set_label(self.chrome.window_title.clone());
+        });
         ui::panels(ui, &shared, &mut self.view, &mut self.queue);
         if let Some(modal) = &mut self.chrome.modal {
             ui::modals::show(&ctx, modal, &self.session.doc, &mut self.queue);

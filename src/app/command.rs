@@ -82,6 +82,8 @@ pub enum Command {
     ShowMatch {
         article: ArticleId,
         range: Range<usize>,
+        /// What a screen reader says of it ("2 of 5 matches: title: …words…").
+        said: String,
     },
     ShowShortcuts,
     CloseShortcuts,

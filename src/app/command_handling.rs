@@ -20,7 +20,7 @@ use crate::document::Document;
 use crate::edit::{ClaimField, Edit, MergeKey};
 use crate::export::to_markdown;
 use crate::model::{ArticleId, Claim, ClaimId, Status, now};
-use crate::text::TextIndex;
+use crate::text::{Selection, TextIndex};
 
 impl BriefingApp {
     /// Runs the queued commands, and those they queue, until the queue is empty.
@@ -145,6 +145,7 @@ impl BriefingApp {
                 // Again while open: the field takes focus with the last query selected.
                 self.view.find.open = true;
                 self.view.find.focus = true;
+                self.view.find.select_query = true;
             }
             Command::CloseFind => self.view.find.open = false,
             Command::FindNext => self.find_step(true),
@@ -179,7 +180,14 @@ impl BriefingApp {
                 self.view.briefing_find.focus = true;
             }
             Command::CloseBriefingFind => self.view.briefing_find.open = false,
-            Command::ShowMatch { article, range } => self.show_match(ctx, article, range),
+            Command::ShowMatch {
+                article,
+                range,
+                said,
+            } => {
+                self.show_match(ctx, article, range);
+                self.chrome.announce(said);
+            }
             Command::ShowShortcuts => self.chrome.shortcuts_open = true,
             Command::CloseShortcuts => self.chrome.shortcuts_open = false,
             Command::BrowseFiles(kind) => {
@@ -365,6 +373,7 @@ impl BriefingApp {
         };
         let index = TextIndex::new(&article.text);
         let range = index.snap_to_graphemes(range);
+        let end = range.end;
         let article_id = article.id;
         match Anchor::new(&index, range) {
             Ok(anchor) => {
@@ -375,7 +384,9 @@ impl BriefingApp {
                     claim: Box::new(claim),
                 }) {
                     self.view.selected_claim = Some(id);
-                    self.view.reader.selection = None;
+                    // Nothing stays selected; the caret waits after the words just tagged.
+                    self.view.reader.selection = Some(Selection::caret(end));
+                    self.chrome.announce(format!("Tagged as {status}"));
                 }
             }
             Err(e) => self
@@ -401,6 +412,7 @@ impl BriefingApp {
                 field: ClaimField::Status,
             });
             self.session.doc.history.seal();
+            self.chrome.announce(format!("Status changed to {status}"));
         }
     }
 
@@ -479,6 +491,20 @@ impl BriefingApp {
         if let Some(r) = found {
             view.reader.select(r.clone());
             view.reader.scroll_to(r.start);
+            let i = TextIndex::new(&article.text);
+            let context = format!(
+                "…{}{}{}…",
+                i.chars_before(r.start, 30),
+                i.slice(r.clone()).unwrap_or_default(),
+                i.chars_after(r.end, 30)
+            );
+            let at = view.find.current.map_or(0, |c| c + 1);
+            let n = view.find.matches.len();
+            let context = crate::text::snippet(&context, 90);
+            self.chrome
+                .announce(format!("{n} matches, {at} of {n}: {context}"));
+        } else {
+            self.chrome.announce("No matches");
         }
         view.find.focus = true;
     }

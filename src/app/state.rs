@@ -202,11 +202,19 @@ pub struct Chrome {
     /// Whether the window had focus last frame (regaining it checks the file on disk).
     pub was_focused: bool,
     pub shortcuts_open: bool,
+    /// What a screen reader should say next (a polite live region in the status bar).
+    pub announcement: String,
 }
 
 impl Chrome {
+    /// Says `text` through the live region, without showing a message.
+    pub fn announce(&mut self, text: impl Into<String>) {
+        self.announcement = text.into();
+    }
+
     /// Shows a message; the same text again counts as a repeat of the one shown.
     pub fn show(&mut self, message: Message) {
+        self.announcement = message.text.clone();
         if let Some(same) = self
             .messages
             .iter_mut()

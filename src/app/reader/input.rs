@@ -90,7 +90,9 @@ impl Reader {
                 self.selection = Some(sel.extended_to(c));
                 self.snap_selection(index);
             } else {
-                self.selection = None;
+                // The caret goes where the click was, for the keyboard to carry on from.
+                self.selection = Some(Selection::caret(c));
+                self.h_pos = None;
                 // The innermost claim under the pointer.
                 if let Some(h) = highlights
                     .iter()
@@ -113,6 +115,7 @@ impl Reader {
 
     pub(super) fn keyboard(&mut self, ui: &Ui, index: &LazyIndex, commands: &mut CommandQueue) {
         let events = ui.input(|i| i.events.clone());
+        let page = self.last_viewport.map_or(400.0, |v| v.height());
         for e in events {
             match e {
                 egui::Event::Copy => commands.push(Action::Copy.command()),
@@ -121,15 +124,32 @@ impl Reader {
                     pressed: true,
                     modifiers,
                     ..
-                } if modifiers.shift => self.extend_by_key(index.get(), key, modifiers),
+                } if modifiers.shift || self.focused => {
+                    self.caret_key(index.get(), key, modifiers, page);
+                }
                 _ => {}
             }
         }
     }
 
-    fn extend_by_key(&mut self, index: &TextIndex, key: Key, modifiers: Modifiers) {
+    /// A caret key: Shift extends the selection; without it (the reader focused) the caret
+    /// moves, and a selection collapses towards the key's side.
+    fn caret_key(&mut self, index: &TextIndex, key: Key, modifiers: Modifiers, page: f32) {
         let len = index.char_len();
         let sel = self.selection.unwrap_or(Selection::caret(0));
+        let range = sel.range();
+        if !modifiers.shift && !range.is_empty() && !modifiers.command {
+            let to = match key {
+                Key::ArrowLeft => Some(range.start),
+                Key::ArrowRight => Some(range.end),
+                _ => None,
+            };
+            if let Some(c) = to {
+                self.selection = Some(Selection::caret(c));
+                self.h_pos = None;
+                return;
+            }
+        }
         let head = sel.head;
         let new_head = match key {
             Key::ArrowRight if modifiers.command => next_word_end(index, head),
@@ -142,15 +162,66 @@ impl Reader {
                 };
                 h
             }
-            Key::End => len,
-            Key::Home => 0,
+            Key::End if modifiers.command => len,
+            Key::Home if modifiers.command => 0,
+            Key::End => self.row_edge(head, true).unwrap_or(len),
+            Key::Home => self.row_edge(head, false).unwrap_or(0),
+            Key::PageDown | Key::PageUp => self.page(head, key == Key::PageDown, page),
             _ => return,
         };
         if !matches!(key, Key::ArrowDown | Key::ArrowUp) {
             self.h_pos = None;
         }
-        self.selection = Some(sel.extended_to(new_head.min(len)));
+        let new_head = new_head.min(len);
+        self.selection = Some(if modifiers.shift {
+            sel.extended_to(new_head)
+        } else {
+            Selection::caret(new_head)
+        });
         self.scroll_to(new_head);
+    }
+
+    /// The start or end of the visual row holding `head`.
+    fn row_edge(&self, head: usize, end: bool) -> Option<usize> {
+        let p = self.paragraph_of(head);
+        let para = self.paragraphs.get(p)?;
+        let (_, galley) = self.galleys.get(&p)?;
+        let local = CCursor::new(head - para.chars.start);
+        let layout = galley.layout_from_cursor(local);
+        let mut start = 0;
+        for row in &galley.rows[..layout.row] {
+            start += row.char_count_including_newline().0;
+        }
+        let row = galley.rows.get(layout.row)?;
+        let edge = if end {
+            start + row.char_count_excluding_newline().0
+        } else {
+            start
+        };
+        Some(para.chars.start + edge)
+    }
+
+    /// A screen's height down or up from `head`: the start of the paragraph found there.
+    fn page(&self, head: usize, down: bool, height: f32) -> usize {
+        let p = self.paragraph_of(head);
+        let y = self.heights.top(p);
+        let target = if down {
+            y + height
+        } else {
+            (y - height).max(0.0)
+        };
+        let q = self
+            .heights
+            .at(target)
+            .min(self.paragraphs.len().saturating_sub(1));
+        let q = if down {
+            q.max(p + 1)
+        } else {
+            q.min(p.saturating_sub(1))
+        };
+        self.paragraphs
+            .get(q)
+            .map_or(if down { usize::MAX } else { 0 }, |para| para.chars.start)
     }
 
     /// The char one visual row up or down from `head`, using the laid-out galleys.

@@ -25,6 +25,7 @@ use crate::text::{Selection, TextIndex};
 use heights::Heights;
 use layout::{LayoutKey, Paragraph, highlights_hash, split_paragraphs};
 
+mod access;
 mod heights;
 mod input;
 mod layout;
@@ -100,6 +101,15 @@ pub struct Reader {
     offsets: HashMap<ArticleId, (usize, f32)>,
     last_offset: (usize, f32),
     restore_offset: Option<(usize, f32)>,
+    /// The text runs exposed to assistive technology last frame.
+    exposed: Vec<access::ExposedRun>,
+    /// The reader had keyboard focus this frame (the caret and the focus ring are drawn).
+    focused: bool,
+}
+
+/// The reader's node: one id for the document whatever else is on screen.
+pub fn document_id() -> egui::Id {
+    egui::Id::unique("briefing-notes reader document")
 }
 
 impl Reader {
@@ -219,6 +229,18 @@ impl Reader {
                 let rows = (chars * char_width / wrap_width).ceil().max(1.0);
                 rows * row_height + if p.gap_after { gap } else { 0.0 }
             });
+        let doc = document_id();
+        self.access_requests(ui, doc);
+        self.focused = ui.memory(|m| m.has_focus(doc));
+        if self.focused {
+            // The arrows move the caret, as in a text field, rather than the focus.
+            let filter = egui::EventFilter {
+                horizontal_arrows: true,
+                vertical_arrows: true,
+                ..Default::default()
+            };
+            ui.memory_mut(|m| m.set_focus_lock_filter(doc, filter));
+        }
         if keyboard {
             self.keyboard(ui, &index, commands);
         }
@@ -246,10 +268,9 @@ impl Reader {
         area.show_viewport(ui, |ui, viewport| {
             let total = self.heights.total();
             let width = ui.available_width();
-            let (content, response) = ui.allocate_exact_size(
-                vec2(width, total.max(viewport.height())),
-                Sense::click_and_drag(),
-            );
+            let (content, _) =
+                ui.allocate_exact_size(vec2(width, total.max(viewport.height())), Sense::hover());
+            let response = ui.interact(content, doc, Sense::click_and_drag());
             response.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::Role::Document, true, "Article text")
             });
@@ -274,6 +295,34 @@ impl Reader {
             }
             self.paint(ui, &visible, highlights, selected_claim, &font, &visuals);
             self.pointer(ui, &response, &visible, &index, highlights, commands);
+            if response.clicked() || response.drag_started() {
+                response.request_focus();
+            }
+            if self.focused {
+                let ring = ui.clip_rect().shrink(1.0);
+                ui.painter().rect_stroke(
+                    ring,
+                    2.0,
+                    visuals.selection.stroke,
+                    egui::StrokeKind::Inside,
+                );
+            }
+            // One paragraph past each edge is exposed too, so a screen reader moving off the
+            // screen always has text to move into (and the reader scrolls after it).
+            let mut exposed = Vec::with_capacity(visible.len() + 2);
+            if ui.ctx().accesskit_node_builder(doc, |_| ()).is_some() {
+                if first > 0 {
+                    let g = self.galley(ui, first - 1, key, &font, article, highlights, &visuals);
+                    let top = self.heights.top(first - 1);
+                    exposed.push((first - 1, pos2(left, content.min.y + top), g));
+                }
+                exposed.extend(visible.iter().cloned());
+                if p < self.paragraphs.len() {
+                    let g = self.galley(ui, p, key, &font, article, highlights, &visuals);
+                    exposed.push((p, pos2(left, content.min.y + y), g));
+                }
+            }
+            self.expose(ui, doc, &exposed, highlights, &index);
             // Keep the galleys near the view; drop the rest so memory stays flat on long reads.
             if self.galleys.len() > MAX_CACHED_GALLEYS {
                 let keep = first.saturating_sub(MAX_CACHED_GALLEYS / 4)..p + MAX_CACHED_GALLEYS / 4;

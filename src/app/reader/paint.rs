@@ -52,6 +52,18 @@ impl Reader {
                 }
             }
             painter.galley(*pos, Arc::clone(galley), visuals.text_color());
+            // The caret, where the keyboard is working in the text.
+            if self.focused
+                && let Some(caret) = self.selection.filter(|s| s.anchor == s.head)
+                && para.chars.contains(&caret.head) | (caret.head == para.chars.end)
+            {
+                let r = galley.pos_from_cursor(CCursor::new(caret.head - para.chars.start));
+                let r = r.translate(pos.to_vec2());
+                painter.line_segment(
+                    [r.left_top(), r.left_bottom()],
+                    Stroke::new(2.0, visuals.text_cursor.stroke.color),
+                );
+            }
             // Outline of the selected claim, and the flash of a revealed one.
             for h in &highlights {
                 if Some(h.id) == selected_claim {

@@ -22,7 +22,7 @@ impl ArticleDetails {
         article: &Article,
         queue: &mut CommandQueue,
     ) {
-        ui.collapsing("Article details", |ui| {
+        let shown = ui.collapsing("Article details", |ui| {
             if shared.doc.read_only {
                 ui.disable();
             }
@@ -38,6 +38,12 @@ impl ArticleDetails {
                 .weak(),
             );
         });
+        // The disclosure says whether it is open.
+        let open = shown.body_returned.is_some();
+        ui.ctx()
+            .accesskit_node_builder(shown.header_response.id, |node| {
+                node.set_expanded(open);
+            });
     }
 
     fn fields(&mut self, ui: &mut Ui, article: &Article, queue: &mut CommandQueue) {

@@ -17,7 +17,7 @@ pub fn show(ui: &mut Ui, shared: &Shared, view: &mut ViewState, queue: &mut Comm
         return;
     };
     // Decided before the find bar draws: focus it takes this frame is for the next one.
-    let keyboard = !ui.ctx().egui_wants_keyboard_input() && !shared.modal_open;
+    let keyboard = !super::typing(ui.ctx()) && !shared.modal_open;
     if view.find.open {
         view.find.show(ui, article, queue);
     }

@@ -64,9 +64,18 @@ impl BriefingFind {
         self.current = Some(i);
         self.scroll_to_current = true;
         let h = &self.hits[i];
+        let said = format!(
+            "{} of {} matches: …{}{}{}…",
+            i + 1,
+            self.hits.len(),
+            tail(&h.before, 28),
+            h.matched,
+            h.after
+        );
         queue.push(Command::ShowMatch {
             article: h.article,
             range: h.range.clone(),
+            said,
         });
     }
 

@@ -4,7 +4,7 @@
 use egui::{RichText, TextEdit, Ui};
 
 use super::Shared;
-use super::widgets::claim_row;
+use super::widgets::{claim_row, heading, list, list_item};
 use crate::app::actions::Action;
 use crate::app::command::{Command, CommandQueue};
 use crate::app::theme::{status_color, status_letter};
@@ -43,7 +43,7 @@ impl ClaimsList {
         selected: Option<ClaimId>,
         queue: &mut CommandQueue,
     ) {
-        ui.heading("Claims");
+        heading(ui, "Claims");
         self.filters(ui);
         ui.separator();
         let briefing = &shared.doc.briefing;
@@ -60,20 +60,26 @@ impl ClaimsList {
             let step = row_height + ui.spacing().item_spacing.y;
             area = area.vertical_scroll_offset((i as f32 * step - list_height / 3.0).max(0.0));
         }
-        area.id_salt("claims list")
-            .max_height(list_height)
-            .auto_shrink([false, true])
-            .show_rows(ui, row_height, rows.len(), |ui, range| {
-                for &(ai, ci) in &rows[range] {
-                    let c = &briefing.articles[ai].claims[ci];
-                    let text = row_text(briefing, ai, ci);
-                    let color = status_color(c.status, ui.visuals().dark_mode);
-                    let r = claim_row(ui, &text, selected == Some(c.id), color, row_height - 4.0);
-                    if r.clicked() {
-                        queue.push(Command::RevealClaim(c.id));
+        let total = rows.len();
+        list(ui, "Claims", total, |ui| {
+            area.id_salt("claims list")
+                .max_height(list_height)
+                .auto_shrink([false, true])
+                .show_rows(ui, row_height, total, |ui, range| {
+                    for i in range {
+                        let (ai, ci) = rows[i];
+                        let c = &briefing.articles[ai].claims[ci];
+                        let text = row_text(briefing, ai, ci);
+                        let color = status_color(c.status, ui.visuals().dark_mode);
+                        let is_selected = selected == Some(c.id);
+                        let r = claim_row(ui, &text, is_selected, color, row_height - 4.0);
+                        list_item(ui, &r, &spoken(c), is_selected, i + 1);
+                        if r.clicked() {
+                            queue.push(Command::RevealClaim(c.id));
+                        }
                     }
-                }
-            });
+                });
+        });
         if rows.is_empty() {
             let keys =
                 Status::ALL.map(|s| Action::Tag(s).shortcut_text(ui.ctx()).unwrap_or_default());
@@ -150,6 +156,25 @@ impl ClaimsList {
         }
         rows
     }
+}
+
+/// A claim as a screen reader says it: the status as a word (the letters C, R and D would
+/// clash with the A–F reliability grades), the quote, who says it.
+fn spoken(c: &crate::model::Claim) -> String {
+    let mut s = format!("{}: {}", c.status.label(), snippet(&c.anchor.quote, 120));
+    if c.anchor.orphaned {
+        s.push_str(" (orphaned)");
+    }
+    let who = [c.speaker.as_str(), c.via.as_str()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" via ");
+    if !who.is_empty() {
+        s.push_str(&format!(" — {who}"));
+    }
+    s
 }
 
 /// A claim's two lines in the list: status and quote; who says it, where, and the note.

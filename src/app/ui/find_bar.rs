@@ -18,6 +18,8 @@ pub struct FindBar {
     pub query: String,
     /// Ask the find field to take focus on the next frame.
     pub focus: bool,
+    /// ...with the query selected, so typing replaces it (Ctrl+F again).
+    pub select_query: bool,
     pub matches: Vec<Range<usize>>,
     /// Index into `matches` of the match shown, once the user has moved to one.
     pub current: Option<usize>,
@@ -98,7 +100,9 @@ impl FindBar {
             if self.focus {
                 r.request_focus();
                 // Ctrl+F again selects the last query, so typing replaces it.
-                select_all_text(ui, r.id, &self.query);
+                if std::mem::take(&mut self.select_query) {
+                    select_all_text(ui, r.id, &self.query);
+                }
                 self.focus = false;
             }
             // Escape takes focus from the field before this sees it, so a field that has

@@ -11,18 +11,42 @@ use crate::model::Status;
 
 /// A menu item for `action`, with its shortcut; pushes its command when clicked.
 fn item(ui: &mut Ui, queue: &mut CommandQueue, action: Action, enabled: bool) {
+    let shortcut = action.shortcut_text(ui.ctx());
     let mut button = egui::Button::new(action.label());
-    if let Some(s) = action.shortcut_text(ui.ctx()) {
-        button = button.shortcut_text(s);
+    if let Some(s) = &shortcut {
+        button = button.shortcut_text(s.clone());
     }
-    if ui.add_enabled(enabled, button).clicked() {
+    let r = ui.add_enabled(enabled, button);
+    menu_item(ui, &r, action.label(), shortcut);
+    if r.clicked() {
         queue.push(action.command());
     }
 }
 
+/// A menu item for screen readers: its name, and its shortcut as a shortcut, not glued to
+/// the name as egui's label would have it.
+fn menu_item(ui: &Ui, r: &egui::Response, name: &str, shortcut: Option<String>) {
+    ui.ctx().accesskit_node_builder(r.id, |node| {
+        node.set_role(egui::accesskit::Role::MenuItem);
+        node.set_label(name);
+        if let Some(s) = shortcut {
+            node.set_keyboard_shortcut(s);
+        }
+    });
+}
+
+/// A menu of the menu bar, which says whether it is open.
+fn menu(ui: &mut Ui, name: &str, add: impl FnOnce(&mut Ui)) {
+    let r = ui.menu_button(name, add);
+    let open = r.inner.is_some();
+    ui.ctx().accesskit_node_builder(r.response.id, |node| {
+        node.set_expanded(open);
+    });
+}
+
 pub fn show(ui: &mut Ui, shared: &Shared, view: &ViewState, queue: &mut CommandQueue) {
     let idle = !shared.dialog_open;
-    ui.menu_button("File", |ui| {
+    menu(ui, "File", |ui| {
         item(ui, queue, Action::New, true);
         item(ui, queue, Action::Open, idle);
         ui.menu_button("Open Recent", |ui| recent(ui, shared, queue));
@@ -36,7 +60,7 @@ pub fn show(ui: &mut Ui, shared: &Shared, view: &ViewState, queue: &mut CommandQ
         ui.separator();
         item(ui, queue, Action::Quit, true);
     });
-    ui.menu_button("Edit", |ui| {
+    menu(ui, "Edit", |ui| {
         let history = &shared.doc.history;
         item(ui, queue, Action::Undo, history.can_undo());
         item(ui, queue, Action::Redo, history.can_redo());
@@ -58,8 +82,10 @@ pub fn show(ui: &mut Ui, shared: &Shared, view: &ViewState, queue: &mut CommandQ
         item(ui, queue, Action::NextClaim, claims);
         item(ui, queue, Action::PreviousClaim, claims);
     });
-    ui.menu_button("View", |ui| view_menu(ui, shared, queue));
-    ui.menu_button("Help", |ui| item(ui, queue, Action::ShowShortcuts, true));
+    menu(ui, "View", |ui| view_menu(ui, shared, queue));
+    menu(ui, "Help", |ui| {
+        item(ui, queue, Action::ShowShortcuts, true)
+    });
 }
 
 fn recent(ui: &mut Ui, shared: &Shared, queue: &mut CommandQueue) {
@@ -90,11 +116,16 @@ fn view_menu(ui: &mut Ui, shared: &Shared, queue: &mut CommandQueue) {
         (Action::ToggleOutline, settings.show_outline),
         (Action::ToggleClaims, settings.show_claims),
     ] {
+        let shortcut = action.shortcut_text(ui.ctx());
         let mut button = egui::Button::selectable(shown, action.label());
-        if let Some(s) = action.shortcut_text(ui.ctx()) {
-            button = button.shortcut_text(s);
+        if let Some(s) = &shortcut {
+            button = button.shortcut_text(s.clone());
         }
-        if ui.add(button).on_hover_text(action.tooltip()).clicked() {
+        let r = ui.add(button).on_hover_text(action.tooltip());
+        menu_item(ui, &r, action.label(), shortcut);
+        ui.ctx()
+            .accesskit_node_builder(r.id, |node| node.set_toggled(shown.into()));
+        if r.clicked() {
             queue.push(action.command());
         }
     }

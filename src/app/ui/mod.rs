@@ -25,6 +25,13 @@ use super::state::{Message, ViewState};
 use super::{layout, reader};
 use crate::document::Document;
 
+/// Whether the keyboard belongs to a text field (which keeps its own undo, Delete and
+/// arrows). The reader takes focus too, but it is not typed in: the window's keys still work.
+pub fn typing(ctx: &egui::Context) -> bool {
+    ctx.memory(|m| m.focused().is_some_and(|f| f != reader::document_id()))
+        && ctx.egui_wants_keyboard_input()
+}
+
 /// What every view may read this frame.
 pub struct Shared<'a> {
     pub doc: &'a Document,
@@ -38,6 +45,8 @@ pub struct Shared<'a> {
     pub modal_open: bool,
     /// Side panels were hidden last frame for want of room.
     pub squeezed: bool,
+    /// The live region's text.
+    pub announcement: &'a str,
 }
 
 /// Lays out the window: menu and toolbar, status bar, outline, claims, and the article.
@@ -64,6 +73,12 @@ pub fn panels(ui: &mut Ui, shared: &Shared, view: &mut ViewState, queue: &mut Co
     let outline = fit
         .outline
         .unwrap_or(egui::Rangef::point(layout::MIN_PANEL));
+    // Before the handles register this frame, so that focus passes on from them in it.
+    let resize_handles = [
+        panel_resize_id(ui, "outline"),
+        panel_resize_id(ui, "claims"),
+    ];
+    skip_resize_handles(ui.ctx(), &resize_handles);
     egui::Panel::left("outline")
         .resizable(true)
         .default_size(260.0)
@@ -77,20 +92,74 @@ pub fn panels(ui: &mut Ui, shared: &Shared, view: &mut ViewState, queue: &mut Co
     }
     let mut claims_open = fit.claims.is_some();
     let claims = fit.claims.unwrap_or(egui::Rangef::point(layout::MIN_PANEL));
-    egui::Panel::right("claims")
+    // The claims panel takes its place now but is filled after the reader, so that Tab goes
+    // outline → reader → claims, as the window reads.
+    let claims_area = egui::Panel::right("claims")
         .resizable(true)
         .default_size(340.0)
         .size_range(claims)
-        .show_collapsible(ui, &mut claims_open, |ui| {
-            let selected = view.selected_claim;
-            view.claims_list.show(ui, shared, selected, queue);
-            view.claim_editor.show(ui, shared, selected, queue);
-        });
+        .show_collapsible(ui, &mut claims_open, |ui| ui.max_rect())
+        .map(|r| r.inner);
     if fit.claims.is_some() && !claims_open {
         queue.push(Command::ShowPanel(Side::Claims, false));
     }
-    egui::CentralPanel::default().show(ui, |ui| article_view::show(ui, shared, view, queue));
+    egui::CentralPanel::default().show(ui, |ui| {
+        widgets::region(ui, "Reader");
+        article_view::show(ui, shared, view, queue)
+    });
+    if let Some(rect) = claims_area {
+        let mut panel = ui.new_child(
+            egui::UiBuilder::new()
+                .max_rect(rect)
+                .layout(egui::Layout::top_down(egui::Align::Min))
+                .accessibility_role(egui::accesskit::Role::Region)
+                .accessibility_label("Claims panel"),
+        );
+        panel.shrink_clip_rect(rect);
+        let selected = view.selected_claim;
+        view.claims_list.show(&mut panel, shared, selected, queue);
+        view.claim_editor.show(&mut panel, shared, selected, queue);
+    }
     if view.briefing_find.open {
         view.briefing_find.show(ui, shared, queue);
+    }
+}
+
+/// The id egui gives a side panel's resize handle.
+fn panel_resize_id(ui: &Ui, panel: &str) -> egui::Id {
+    ui.scope_id()
+        .with_salt(egui::IdSalt::new(panel))
+        .with("__resize")
+}
+
+/// A panel's resize handle is for the mouse (and AccessKit's resize actions): Tab passes
+/// over it rather than stopping on an invisible separator.
+fn skip_resize_handles(ctx: &egui::Context, handles: &[egui::Id]) {
+    // Which way the last Tab went: the handle is passed over in the same direction.
+    let key = egui::Id::unique("briefing-notes last tab went back");
+    let tab = ctx.input(|i| {
+        i.events.iter().rev().find_map(|e| match e {
+            egui::Event::Key {
+                key: egui::Key::Tab,
+                pressed: true,
+                modifiers,
+                ..
+            } => Some(modifiers.shift),
+            _ => None,
+        })
+    });
+    if let Some(back) = tab {
+        ctx.data_mut(|d| d.insert_temp(key, back));
+    }
+    let on_handle = ctx.memory(|m| m.focused().is_some_and(|f| handles.contains(&f)));
+    if on_handle {
+        let back = ctx.data(|d| d.get_temp::<bool>(key)).unwrap_or(false);
+        let direction = if back {
+            egui::FocusDirection::Previous
+        } else {
+            egui::FocusDirection::Next
+        };
+        ctx.memory_mut(|m| m.move_focus(direction));
+        ctx.request_repaint();
     }
 }

@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::Shared;
-use super::widgets::labelled_field;
+use super::widgets::{heading, labelled_field, list, list_item, region};
 use crate::app::actions::Action;
 use crate::app::command::{Command, CommandQueue};
 use crate::app::state::ViewState;
@@ -13,6 +13,7 @@ use crate::edit::BriefingField;
 use crate::model::{Article, Status, StatusCounts};
 
 pub fn show(ui: &mut Ui, shared: &Shared, view: &mut ViewState, queue: &mut CommandQueue) {
+    region(ui, "Outline");
     egui::ScrollArea::vertical()
         .id_salt("outline")
         .show(ui, |ui| {
@@ -28,7 +29,7 @@ pub fn show(ui: &mut Ui, shared: &Shared, view: &mut ViewState, queue: &mut Comm
 
 fn briefing_fields(ui: &mut Ui, shared: &Shared, queue: &mut CommandQueue) {
     let b = &shared.doc.briefing;
-    ui.heading("Briefing");
+    heading(ui, "Briefing");
     // Open in another window: shown, not changeable (Save As makes a copy to change).
     ui.add_enabled_ui(!shared.doc.read_only, |ui| {
         for (field, label, value, rows) in [
@@ -52,7 +53,7 @@ fn articles(
 ) {
     let read_only = shared.doc.read_only;
     ui.horizontal_wrapped(|ui| {
-        ui.heading("Articles");
+        heading(ui, "Articles");
         let add = Action::AddArticles;
         if ui
             .add_enabled(!shared.dialog_open && !read_only, egui::Button::new("Add…"))
@@ -70,29 +71,44 @@ fn articles(
             queue.push(paste.command());
         }
     });
-    for (i, a) in shared.doc.briefing.articles.iter().enumerate() {
-        article_entry(ui, i, a, current == Some(a.id), read_only, queue);
-    }
+    let articles = &shared.doc.briefing.articles;
+    list(ui, "Articles", articles.len(), |ui| {
+        for (i, a) in articles.iter().enumerate() {
+            article_entry(ui, i + 1, a, current == Some(a.id), read_only, queue);
+        }
+    });
 }
 
 fn article_entry(
     ui: &mut Ui,
-    i: usize,
+    at: usize,
     a: &Article,
     selected: bool,
     read_only: bool,
     queue: &mut CommandQueue,
 ) {
-    let mut title = RichText::new(format!("{}. {}", i + 1, a.title));
+    let mut title = RichText::new(format!("{at}. {}", a.title));
     if selected {
         title = title.strong();
     }
     // A long title is cut with "…" to the panel's width and shown whole on hover.
     let entry = egui::Button::selectable(selected, title).truncate();
-    if ui.add(entry).on_hover_text(&a.title).clicked() {
+    let r = ui.add(entry).on_hover_text(&a.title);
+    let counts = StatusCounts::of(&a.claims);
+    let spoken = format!(
+        "{}, {} claims{}",
+        a.title,
+        a.claims.len(),
+        if a.outlet.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", a.outlet)
+        }
+    );
+    list_item(ui, &r, &spoken, selected, at);
+    if r.clicked() {
         queue.push(Command::SelectArticle(a.id));
     }
-    let counts = StatusCounts::of(&a.claims);
     let dark = ui.visuals().dark_mode;
     ui.horizontal_wrapped(|ui| {
         ui.add_space(12.0);

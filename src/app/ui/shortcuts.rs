@@ -6,8 +6,33 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use crate::app::actions::{Action, Scope};
 use crate::app::command::{Command, CommandQueue};
 
-/// Keys the reader answers to that are not actions: moving the selection's end.
-const READER_KEYS: [(&str, [KeyboardShortcut; 2]); 4] = [
+/// Keys the reader answers to that are not actions: moving the caret (with the reader
+/// focused), and with Shift the selection's end.
+const READER_KEYS: [(&str, [KeyboardShortcut; 2]); 9] = [
+    (
+        "In the reader: move the caret by a character",
+        [plain(Key::ArrowLeft), plain(Key::ArrowRight)],
+    ),
+    (
+        "In the reader: move the caret by a line",
+        [plain(Key::ArrowUp), plain(Key::ArrowDown)],
+    ),
+    (
+        "In the reader: move the caret by a word",
+        [cmd(Key::ArrowLeft), cmd(Key::ArrowRight)],
+    ),
+    (
+        "In the reader: to the line's start or end",
+        [plain(Key::Home), plain(Key::End)],
+    ),
+    (
+        "In the reader: to the article's start or end",
+        [cmd(Key::Home), cmd(Key::End)],
+    ),
+    (
+        "In the reader: a screen up or down",
+        [plain(Key::PageUp), plain(Key::PageDown)],
+    ),
     (
         "Extend the selection by a character",
         [shift(Key::ArrowLeft), shift(Key::ArrowRight)],
@@ -20,11 +45,15 @@ const READER_KEYS: [(&str, [KeyboardShortcut; 2]); 4] = [
         "Extend the selection by a word",
         [word(Key::ArrowLeft), word(Key::ArrowRight)],
     ),
-    (
-        "Extend the selection to the start or end",
-        [shift(Key::Home), shift(Key::End)],
-    ),
 ];
+
+const fn plain(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::NONE, key)
+}
+
+const fn cmd(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND, key)
+}
 
 const fn shift(key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(Modifiers::SHIFT, key)

@@ -69,10 +69,22 @@ pub fn show(ui: &mut Ui, shared: &Shared, queue: &mut CommandQueue) {
             ui.spinner();
             ui.label("Waiting for the file dialog…");
         }
+        live_region(ui, shared.announcement);
         if let Some(names) = &shared.importing {
             ui.separator();
             ui.spinner();
             ui.label(format!("Importing {names}…"));
         }
+    });
+}
+
+/// The polite live region: what just happened, said by a screen reader without moving its
+/// focus ("Tagged as Reported", "Saved to …", "2 of 5: …"). Takes no room on screen.
+fn live_region(ui: &mut Ui, text: &str) {
+    let (_, r) = ui.allocate_exact_size(egui::Vec2::ZERO, egui::Sense::hover());
+    ui.ctx().accesskit_node_builder(r.id, |node| {
+        node.set_role(egui::accesskit::Role::Status);
+        node.set_live(egui::accesskit::Live::Polite);
+        node.set_label(text);
     });
 }

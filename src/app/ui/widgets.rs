@@ -68,7 +68,7 @@ pub fn grade_combo<G: PartialEq + Copy + std::fmt::Display>(
     let mut choice = current;
     ui.horizontal_wrapped(|ui| {
         let l = ui.label(label);
-        egui::ComboBox::from_id_salt(id)
+        let r = egui::ComboBox::from_id_salt(id)
             .selected_text(describe(current))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut choice, None, describe(None));
@@ -78,6 +78,9 @@ pub fn grade_combo<G: PartialEq + Copy + std::fmt::Display>(
             })
             .response
             .labelled_by(l.id);
+        // The combo box says its current value, not only its name.
+        ui.ctx()
+            .accesskit_node_builder(r.id, |node| node.set_value(describe(current)));
     });
     (choice != current).then_some(choice)
 }
@@ -158,4 +161,53 @@ pub fn caret_to_end(ui: &Ui, id: egui::Id, text: &str) {
     let end = CCursor::new(text.chars().count());
     state.cursor.set_char_range(Some(CCursorRange::one(end)));
     state.store(ui.ctx(), id);
+}
+
+/// A section title, as a heading for screen readers too.
+pub fn heading(ui: &mut Ui, text: &str) -> egui::Response {
+    let r = ui.heading(text);
+    ui.ctx().accesskit_node_builder(r.id, |node| {
+        node.set_role(egui::accesskit::Role::Heading);
+        node.set_level(2);
+        // egui puts a label's words in its value; a heading is named by them.
+        node.clear_value();
+        node.set_label(text);
+    });
+    r
+}
+
+/// Names the `Ui` a panel draws in as a region ("Outline", "Reader"…), so a screen reader
+/// can jump between the window's parts.
+pub fn region(ui: &Ui, name: &str) {
+    ui.ctx().accesskit_node_builder(ui.unique_id(), |node| {
+        node.set_role(egui::accesskit::Role::Region);
+        node.set_label(name);
+    });
+}
+
+/// Tells a screen reader what a widget is, beyond what egui says of it: a list item's
+/// words and place in its list (`at`, counted from 1; the list holds the count).
+pub fn list_item(ui: &Ui, r: &egui::Response, label: &str, selected: bool, at: usize) {
+    ui.ctx().accesskit_node_builder(r.id, |node| {
+        node.set_role(egui::accesskit::Role::ListItem);
+        node.set_label(label);
+        node.set_selected(selected);
+        // AccessKit counts from 0 (its adapters say "1 of n").
+        node.set_position_in_set(at.saturating_sub(1));
+    });
+}
+
+/// A child `Ui` that is a named list of `len` items for screen readers.
+pub fn list<R>(ui: &mut Ui, name: &str, len: usize, add: impl FnOnce(&mut Ui) -> R) -> R {
+    ui.scope_builder(
+        egui::UiBuilder::new()
+            .accessibility_role(egui::accesskit::Role::List)
+            .accessibility_label(name),
+        |ui| {
+            ui.ctx()
+                .accesskit_node_builder(ui.unique_id(), |node| node.set_size_of_set(len));
+            add(ui)
+        },
+    )
+    .inner
 }
