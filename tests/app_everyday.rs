@@ -646,3 +646,23 @@ fn a_garbled_page_is_flagged_when_added() {
         h.state().messages()
     );
 }
+
+#[test]
+fn the_browser_list_is_walked_with_the_arrow_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("cases")).unwrap();
+    std::fs::write(dir.path().join("cases").join("kremlin.ron"), SAMPLE).unwrap();
+    let (mut h, _) = browsing(dir.path(), DialogOutcome::Unavailable);
+    press(&mut h, Modifiers::COMMAND, Key::O);
+    h.get_by_label("Path").focus();
+    h.run();
+    press(&mut h, Modifiers::NONE, Key::ArrowDown);
+    assert_eq!(browser(&h).highlight, Some(0));
+    press(&mut h, Modifiers::NONE, Key::Enter);
+    assert_eq!(browser(&h).dir, dir.path().join("cases"));
+    press(&mut h, Modifiers::NONE, Key::ArrowDown);
+    press(&mut h, Modifiers::NONE, Key::Enter);
+    assert!(h.state().modal().is_none());
+    let opened = h.state().doc().path.clone().unwrap();
+    assert!(opened.ends_with("cases/kremlin.ron"), "{opened:?}");
+}

@@ -43,6 +43,10 @@ pub struct Browser {
     pub recent: Vec<PathBuf>,
     /// The name being typed for a new folder, while that field is open.
     pub new_folder: Option<String>,
+    /// The entry the Up and Down keys have reached (an index into `entries`).
+    pub highlight: Option<usize>,
+    /// Scroll the list to the highlighted entry on the next frame.
+    pub reveal: bool,
 }
 
 impl Browser {
@@ -62,6 +66,8 @@ impl Browser {
             replace: None,
             recent: recent.into_iter().filter(|p| p.is_dir()).collect(),
             new_folder: None,
+            highlight: None,
+            reveal: false,
         };
         let start = existing_ancestor(&folder).unwrap_or_else(home);
         b.go(start);
@@ -76,6 +82,7 @@ impl Browser {
                 self.entries = entries;
                 self.cut = cut;
                 self.selected.clear();
+                self.highlight = None;
                 self.error = None;
                 self.replace = None;
             }
@@ -225,6 +232,29 @@ impl Browser {
         }
     }
 
+    /// Down (`by` 1) or Up (-1) through the entries listed, from the field: the entry reached
+    /// is highlighted, a file is picked as a click would pick it, and Enter acts on it.
+    pub fn step(&mut self, by: isize) {
+        let visible = self.visible();
+        if visible.is_empty() {
+            return;
+        }
+        let at = self
+            .highlight
+            .and_then(|h| visible.iter().position(|&v| v == h));
+        let next = match at {
+            Some(a) => (a as isize + by).clamp(0, visible.len() as isize - 1) as usize,
+            None if by >= 0 => 0,
+            None => visible.len() - 1,
+        };
+        let i = visible[next];
+        if !self.entries[i].is_dir && !self.kind.saving() {
+            self.click(i, false);
+        }
+        self.highlight = Some(i);
+        self.reveal = true;
+    }
+
     /// A click on entry `i`: a file is picked (added to the picked ones with `add`, when
     /// several may be picked); for a save its name is typed.
     pub fn click(&mut self, i: usize, add: bool) {
@@ -263,6 +293,12 @@ impl Browser {
     /// Enter or the confirm button: the chosen paths, or `None` with the reason shown (a
     /// typed folder is opened instead; a save over an existing file asks once more).
     pub fn confirm(&mut self) -> Option<Vec<PathBuf>> {
+        // A folder reached with the arrow keys opens; a file reached was picked already.
+        if let Some(h) = self.highlight.take()
+            && self.entries.get(h).is_some_and(|e| e.is_dir)
+        {
+            return self.activate(h);
+        }
         if let Some(p) = self.typed_path().filter(|p| p.is_dir()) {
             self.go(p);
             if self.error.is_none() {
@@ -461,6 +497,26 @@ mod tests {
         assert_eq!(b.confirm(), Some(vec![d.path().join("A.ron")]));
         assert_eq!(b.activate(0), None);
         assert_eq!(b.dir, d.path().join("cases"));
+    }
+
+    #[test]
+    fn the_arrow_keys_walk_the_list_and_enter_acts_on_what_they_reached() {
+        let d = folder();
+        let mut b = open(d.path());
+        b.step(1);
+        assert_eq!(b.highlight, Some(0), "the folder first");
+        b.step(1);
+        assert_eq!(b.selected, [d.path().join("A.ron")]);
+        b.step(-1);
+        assert_eq!(b.confirm(), None, "Enter on a folder opens it");
+        assert_eq!(b.dir, d.path().join("cases"));
+        b.step(1);
+        assert_eq!(
+            b.confirm(),
+            Some(vec![d.path().join("cases").join("kremlin.ron")])
+        );
+        b.step(5);
+        assert_eq!(b.highlight, Some(0), "stops at the last entry");
     }
 
     #[test]

@@ -130,15 +130,24 @@ fn list(ui: &mut Ui, b: &mut Browser, height: f32) -> Option<Vec<std::path::Path
     let row = ui.spacing().interact_size.y;
     let mut clicked = None;
     let mut activated = None;
+    let mut area = egui::ScrollArea::vertical();
+    if std::mem::take(&mut b.reveal)
+        && let Some(at) = b
+            .highlight
+            .and_then(|h| visible.iter().position(|&v| v == h))
+    {
+        let step = row + ui.spacing().item_spacing.y;
+        area = area.vertical_scroll_offset((at as f32 * step - height / 3.0).max(0.0));
+    }
     egui::Frame::group(ui.style()).show(ui, |ui| {
-        egui::ScrollArea::vertical()
-            .id_salt(("browser list", b.dir.clone()))
+        area.id_salt(("browser list", b.dir.clone()))
             .max_height(height)
             .auto_shrink([false, false])
             .show_rows(ui, row, visible.len(), |ui, range| {
                 for &i in &visible[range] {
                     let e = &b.entries[i];
                     let selected = b.selected.contains(&e.path)
+                        || b.highlight == Some(i)
                         || (b.kind.saving() && !e.is_dir && b.typed == e.name);
                     let text = if e.is_dir {
                         RichText::new(format!("{}/", e.name)).strong()
@@ -176,8 +185,12 @@ fn list(ui: &mut Ui, b: &mut Browser, height: f32) -> Option<Vec<std::path::Path
 fn path_field(ui: &mut Ui, b: &mut Browser) {
     let label = if b.kind.saving() { "File name" } else { "Path" };
     let l = ui.label(label);
+    // Tab completes and Up/Down walk the list: the field keeps them rather than letting
+    // them move the focus.
     let filter = egui::EventFilter {
         tab: true,
+        horizontal_arrows: true,
+        vertical_arrows: true,
         ..Default::default()
     };
     let r = ui
@@ -192,6 +205,7 @@ fn path_field(ui: &mut Ui, b: &mut Browser) {
     if r.changed() {
         b.replace = None;
         b.error = None;
+        b.highlight = None;
     }
     // The field has the keyboard unless another field (a new folder's name) took it.
     if b.new_folder.is_none() && ui.memory(|m| m.focused().is_none()) {
@@ -201,6 +215,15 @@ fn path_field(ui: &mut Ui, b: &mut Browser) {
     if tab {
         b.complete();
         caret_to_end(ui, r.id, &b.typed);
+    }
+    if r.has_focus() {
+        let (down, up) = ui.input(|i| (i.key_pressed(Key::ArrowDown), i.key_pressed(Key::ArrowUp)));
+        if down {
+            b.step(1);
+        }
+        if up {
+            b.step(-1);
+        }
     }
 }
 
