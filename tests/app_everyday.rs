@@ -389,7 +389,7 @@ fn reopening_a_briefing_returns_to_where_the_user_left_it() {
     let h = open_with_places(dir.path(), &file);
     assert_eq!(h.state().selected_claim(), None);
     assert_eq!(h.state().current_article().unwrap().title, "Second");
-    assert!(h.state().messages().iter().all(|m| !m.error));
+    assert!(h.state().messages().iter().all(|m| !m.is_error()));
 }
 
 #[test]
@@ -506,7 +506,7 @@ fn notices_fade_errors_stay_until_they_no_longer_hold() {
     let missing = dir.path().join("nowhere").join("b.ron");
     h.state_mut().push(Command::SaveTo(missing));
     h.run();
-    let error = |h: &Harness<'_, BriefingApp>| h.state().messages().iter().any(|m| m.error);
+    let error = |h: &Harness<'_, BriefingApp>| h.state().messages().iter().any(|m| m.is_error());
     assert!(error(&h));
     h.state_mut().age_messages(Duration::from_secs(60));
     h.run();
@@ -641,7 +641,7 @@ fn a_garbled_page_is_flagged_when_added() {
         h.state()
             .messages()
             .iter()
-            .any(|m| m.text.contains("garbled") && !m.error),
+            .any(|m| m.text.contains("garbled") && !m.is_error()),
         "{:?}",
         h.state().messages()
     );

@@ -645,7 +645,7 @@ fn dropping_files_adds_them_and_reports_bad_ones() {
     assert!(
         app.messages()
             .iter()
-            .any(|m| m.error && m.text.contains("image.txt")),
+            .any(|m| m.is_error() && m.text.contains("image.txt")),
         "{:?}",
         app.messages()
     );

@@ -395,7 +395,7 @@ fn bad_articles_through_add_and_the_app() {
                 assert!(
                     app.messages()
                         .iter()
-                        .any(|m| m.error && m.text.contains(words)),
+                        .any(|m| m.is_error() && m.text.contains(words)),
                     "{name}: {:?}",
                     app.messages()
                 );

@@ -136,8 +136,6 @@ pub struct Message {
     /// The same message again counts here instead of adding a line.
     pub repeats: usize,
     pub shown: Instant,
-    /// Kept for tests: whether it reports a failure.
-    pub error: bool,
 }
 
 impl Message {
@@ -150,8 +148,12 @@ impl Message {
             undo_at: None,
             repeats: 0,
             shown: Instant::now(),
-            error: level == Level::Error,
         }
+    }
+
+    /// It reports a failure.
+    pub fn is_error(&self) -> bool {
+        self.level == Level::Error
     }
 
     pub fn about(mut self, topic: Topic) -> Self {
