@@ -120,7 +120,6 @@ pub enum Topic {
     Save,
     Export,
     Open,
-    Import,
 }
 
 /// A line shown above the reader.
