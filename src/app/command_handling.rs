@@ -62,11 +62,7 @@ impl BriefingApp {
             Command::SaveAs => {
                 let doc = &self.session.doc;
                 let name = format!("{}.ron", file_stem_for(&doc.briefing.title));
-                let folder = match doc.path.as_deref().and_then(|p| p.parent()) {
-                    Some(dir) if dir.is_dir() => dir.to_owned(),
-                    _ => self.prefs.settings.start_folder(),
-                };
-                let suggested = folder.join(name);
+                let suggested = self.save_folder().join(name);
                 self.ask(DialogKind::SaveBriefing { suggested });
             }
             Command::SaveTo(p) => self.save_to(&p),
@@ -290,6 +286,15 @@ impl BriefingApp {
                 self.session.doc.history.mark_saved();
                 self.queue.push(then.command());
             }
+        }
+    }
+
+    /// Where a save is suggested: beside the briefing's file, else where files were last
+    /// used (else Documents, else home).
+    pub(super) fn save_folder(&self) -> PathBuf {
+        match self.session.doc.path.as_deref().and_then(|p| p.parent()) {
+            Some(dir) if dir.is_dir() => dir.to_owned(),
+            _ => self.prefs.settings.start_folder(),
         }
     }
 

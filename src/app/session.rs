@@ -296,13 +296,8 @@ impl BriefingApp {
                     .and_then(Path::file_stem)
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_else(|| file_stem_for(&self.session.doc.briefing.title));
-                let folder = match self.session.doc.path.as_deref().and_then(Path::parent) {
-                    Some(dir) if dir.is_dir() => dir.to_owned(),
-                    _ => self.prefs.settings.start_folder(),
-                };
-                self.ask(DialogKind::SaveBriefing {
-                    suggested: folder.join(format!("{stem}-mine.ron")),
-                });
+                let suggested = self.save_folder().join(format!("{stem}-mine.ron"));
+                self.ask(DialogKind::SaveBriefing { suggested });
             }
             ChangedChoice::Later => {}
         }

@@ -165,16 +165,21 @@ fn spoken(c: &crate::model::Claim) -> String {
     if c.anchor.orphaned {
         s.push_str(" (orphaned)");
     }
-    let who = [c.speaker.as_str(), c.via.as_str()]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" via ");
+    let who = attribution(c);
     if !who.is_empty() {
         s.push_str(&format!(" — {who}"));
     }
     s
+}
+
+/// Who says a claim and who relays it: "Ilse Varga via Sample Wire".
+fn attribution(c: &crate::model::Claim) -> String {
+    [c.speaker.as_str(), c.via.as_str()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" via ")
 }
 
 /// A claim's two lines in the list: status and quote; who says it, where, and the note.
@@ -189,12 +194,7 @@ fn row_text(b: &Briefing, ai: usize, ci: usize) -> String {
     if c.anchor.orphaned {
         first.push_str(" (orphaned)");
     }
-    let mut second = [c.speaker.as_str(), c.via.as_str()]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" via ");
+    let mut second = attribution(c);
     if b.articles.len() > 1 {
         second = format!("{second} · {}", snippet(&a.title, 30));
     }

@@ -145,21 +145,21 @@ pub fn claim_row(
 /// Selects all of a text field's text, so that what is typed next replaces it (a second
 /// Ctrl+F over the last query).
 pub fn select_all_text(ui: &Ui, id: egui::Id, text: &str) {
-    use egui::text::{CCursor, CCursorRange};
-    let mut state = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
-    let end = CCursor::new(text.chars().count());
-    state
-        .cursor
-        .set_char_range(Some(CCursorRange::two(CCursor::new(0), end)));
-    state.store(ui.ctx(), id);
+    set_text_cursor(ui, id, 0, text.chars().count());
 }
 
 /// Puts a text field's caret at the end of its text (after completing what was typed).
 pub fn caret_to_end(ui: &Ui, id: egui::Id, text: &str) {
+    let end = text.chars().count();
+    set_text_cursor(ui, id, end, end);
+}
+
+/// A text field's selection from char `anchor` to char `head`, seen by it next frame.
+fn set_text_cursor(ui: &Ui, id: egui::Id, anchor: usize, head: usize) {
     use egui::text::{CCursor, CCursorRange};
     let mut state = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
-    let end = CCursor::new(text.chars().count());
-    state.cursor.set_char_range(Some(CCursorRange::one(end)));
+    let range = CCursorRange::two(CCursor::new(anchor), CCursor::new(head));
+    state.cursor.set_char_range(Some(range));
     state.store(ui.ctx(), id);
 }
 
