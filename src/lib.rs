@@ -1,6 +1,7 @@
 //! briefing-notes core: the model, anchoring, the file format, import, export and the command
 //! line. Nothing here depends on the GUI.
 
+pub mod analysis;
 pub mod anchor;
 #[cfg(feature = "gui")]
 pub mod app;

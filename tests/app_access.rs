@@ -185,7 +185,7 @@ fn the_claims_list_is_a_list_of_named_items_with_their_place() {
     let first = items[0].accesskit_node();
     let label = first.label().unwrap_or_default();
     assert!(
-        label.starts_with("Confirmed: met for nearly four hours"),
+        label.starts_with("Confirmed C1: met for nearly four hours"),
         "{label}"
     );
     assert!(label.contains(" — Both foreign ministries"), "{label}");

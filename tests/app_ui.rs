@@ -211,7 +211,7 @@ fn filter_toggles_and_search_narrow_the_list() {
         h.query_all_by_role(egui::accesskit::Role::ListItem)
             .filter(|n| {
                 let label = n.accesskit_node().label().unwrap_or_default();
-                ["Confirmed: ", "Reported: ", "Disputed: "]
+                ["Confirmed C", "Reported R", "Disputed D"]
                     .iter()
                     .any(|s| label.starts_with(s))
             })
@@ -280,7 +280,7 @@ fn save_reopen_and_export() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
     h.run();
     let text = std::fs::read_to_string(&md).unwrap();
-    assert!(text.contains("> next month"), "{text}");
+    assert!(text.contains("in Geneva **next month**."), "{text}");
     assert!(
         h.state()
             .messages()

@@ -126,7 +126,13 @@ fn new_add_tag_check_export() {
 
     let md = run(d, &["export", "b.ron"]).ok().stdout;
     assert!(md.starts_with("# Kremlin call\n"));
-    assert!(md.contains("> nearly three hours"));
+    assert!(
+        md.contains(
+            "> The meeting of **nearly three hours** took place in the Kremlin on Wednesday, \
+             both sides said.\n"
+        ),
+        "the quote, bold, in its sentence:\n{md}"
+    );
     assert!(md.find("## Confirmed") < md.find("## Reported"));
     assert!(md.find("## Reported") < md.find("## Disputed"));
 

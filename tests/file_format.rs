@@ -35,28 +35,84 @@ fn save_load_save_is_byte_identical() {
 }
 
 #[test]
-fn version_1_fixture_loads_unchanged() {
-    // The fixture is frozen: a future format change must migrate it, not edit it.
+fn version_1_fixture_loads_and_migrates() {
+    // The fixtures are frozen: a format change must migrate them, not edit them.
     let path = fixture("fixtures/v1-briefing.ron");
     let original = fs::read_to_string(&path).unwrap();
     let (b, report) = file::load(&path).unwrap();
-    assert_eq!(b.format_version, 1);
+    assert_eq!(b.format_version, file::FORMAT_VERSION);
+    assert_eq!(report.migrated_from, Some(1));
     assert_eq!(b.articles.len(), 2);
     assert_eq!(b.claims().count(), 9);
+    assert!(b.judgments.is_empty() && b.hypotheses.is_empty());
     assert!(report.reanchored.is_empty());
     assert_eq!(report.orphaned.len(), 1);
     assert!(report.orphaned[0].already);
     assert_eq!(
         to_ron_string(&b),
-        original,
-        "v1 is the current format: it re-serialises as is"
+        original.replacen("format_version: 1,", "format_version: 2,", 1),
+        "version 2 writes a briefing without judgments as version 1 did, but for its number"
+    );
+}
+
+#[test]
+fn version_2_fixture_loads_unchanged() {
+    let path = fixture("fixtures/v2-briefing.ron");
+    let original = fs::read_to_string(&path).unwrap();
+    let (b, report) = file::load(&path).unwrap();
+    assert_eq!(report.migrated_from, None);
+    assert!(report.dangling_dropped.is_empty());
+    assert_eq!(b.judgments.len(), 2);
+    assert_eq!(b.judgments[0].evidence.len(), 4);
+    assert_eq!(b.hypotheses.len(), 3);
+    assert_eq!(b.hypotheses[0].ratings.len(), 3);
+    assert_eq!(to_ron_string(&b), original, "v2 is the current format");
+    // Each link and rating is one line, so that it is one line of a diff.
+    assert!(
+        original
+            .contains("\n                \"01a22182-71e3-757c-adc0-15188c6d9d22 contradicts\",\n")
+    );
+    assert!(original.contains("\n                \"01a22182-71e3-757c-adc0-1517bbd46271 CC\",\n"));
+}
+
+#[test]
+fn links_to_missing_claims_are_dropped_with_a_warning() {
+    let text = fs::read_to_string(fixture("fixtures/v2-briefing.ron")).unwrap();
+    // A claim removed by hand (or by a bad merge): its id no longer names a claim.
+    let gone = "01a22182-71e3-757c-adc0-1517bbd46271";
+    let edited = text.replacen(
+        &format!("            id: \"{gone}\""),
+        "            id: \"01a22182-71e3-757c-adc0-000000000001\"",
+        1,
+    );
+    assert_ne!(edited, text);
+    let (b, report) = from_ron_str(&edited, Path::new("b.ron")).unwrap();
+    assert_eq!(
+        report.dangling_dropped.len(),
+        4,
+        "{:?}",
+        report.dangling_dropped
+    );
+    assert!(report.changed_anything());
+    let gone = gone.parse().unwrap();
+    assert!(b.judgments.iter().all(|j| j.stance_of(gone).is_none()));
+    assert!(b.hypotheses.iter().all(|h| h.rating(gone).is_none()));
+    assert_eq!(b.judgments[0].evidence.len(), 3, "the other links stay");
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("b.ron"), &edited).unwrap();
+    let out = run(dir.path(), &["check", "b.ron"]).ok();
+    assert!(
+        out.stdout
+            .contains("  key judgment K1: link to missing claim"),
+        "{}",
+        out.stdout
     );
 }
 
 #[test]
 fn file_is_diff_friendly() {
     let text = to_ron_string(&load_fixture());
-    assert!(text.starts_with("Briefing(\n    format_version: 1,\n"));
+    assert!(text.starts_with("Briefing(\n    format_version: 2,\n"));
     // Article text is written as real lines, so editing a paragraph is a one-line diff.
     assert!(text.contains("\n\nPutin would be open to peace talks"));
     // Claims sorted by position within each article.
@@ -71,17 +127,24 @@ fn file_is_diff_friendly() {
 
 #[test]
 fn golden_markdown() {
-    let md = to_markdown(&load_fixture());
-    let golden = fixture("golden/v1-briefing.md");
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        fs::write(&golden, &md).unwrap();
+    for name in ["v1-briefing", "v2-briefing"] {
+        let load = || {
+            file::load(&fixture(&format!("fixtures/{name}.ron")))
+                .unwrap()
+                .0
+        };
+        let md = to_markdown(&load());
+        let golden = fixture(&format!("golden/{name}.md"));
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            fs::write(&golden, &md).unwrap();
+        }
+        let expected = fs::read_to_string(&golden).unwrap();
+        assert_eq!(
+            md, expected,
+            "{name}: set UPDATE_GOLDEN=1 to accept a deliberate change"
+        );
+        assert_eq!(to_markdown(&load()), md, "deterministic");
     }
-    let expected = fs::read_to_string(&golden).unwrap();
-    assert_eq!(
-        md, expected,
-        "set UPDATE_GOLDEN=1 to accept a deliberate change"
-    );
-    assert_eq!(to_markdown(&load_fixture()), md, "deterministic");
 }
 
 #[test]
@@ -113,13 +176,13 @@ fn future_version_is_refused_clearly() {
     let p = dir.path().join("future.ron");
     fs::write(
         &p,
-        "Briefing(\n    format_version: 2,\n    new_shape: Something(1),\n)",
+        "Briefing(\n    format_version: 3,\n    new_shape: Something(1),\n)",
     )
     .unwrap();
     let err = run(dir.path(), &["check", "future.ron"]).fails();
     assert!(
         err.stderr
-            .contains("newer version of briefing-notes (file format 2)"),
+            .contains("newer version of briefing-notes (file format 3)"),
         "{}",
         err.stderr
     );

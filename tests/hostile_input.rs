@@ -96,7 +96,7 @@ const BRIEFINGS: &[(&str, Expect)] = &[
     ),
     (
         "future-version.ron",
-        Error("written by a newer version of briefing-notes (file format 2)"),
+        Error("written by a newer version of briefing-notes (file format 99)"),
     ),
     (
         "version-zero.ron",

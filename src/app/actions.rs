@@ -7,8 +7,8 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::command::{Command, Side};
-use crate::model::Status;
+use super::command::{AnalysisCommand, Command, Side};
+use crate::model::{Stance, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
@@ -37,6 +37,10 @@ pub enum Action {
     TextBigger,
     TextSmaller,
     TextReset,
+    ToggleJudgments,
+    LinkSupports,
+    LinkContradicts,
+    Hypotheses,
     ShowShortcuts,
 }
 
@@ -45,7 +49,10 @@ pub enum Action {
 pub enum Scope {
     /// Anywhere in the window (no modal open).
     Window,
-    /// Anywhere but in a text field, which keeps its own undo and Delete.
+    /// Anywhere but in a text field, which keeps its own undo.
+    NotInTextField,
+    /// Only while no widget but the reader has the keyboard: a focused widget may use the
+    /// key itself (Delete in a text field, or clearing a rating in the hypotheses matrix).
     NotTyping,
     /// In the find bar's field.
     FindField,
@@ -75,7 +82,7 @@ macro_rules! keys {
 
 impl Action {
     /// Every action, in the order the shortcuts window lists them.
-    pub const ALL: [Action; 28] = [
+    pub const ALL: [Action; 32] = [
         Action::New,
         Action::Open,
         Action::Save,
@@ -103,6 +110,10 @@ impl Action {
         Action::TextBigger,
         Action::TextSmaller,
         Action::TextReset,
+        Action::ToggleJudgments,
+        Action::LinkSupports,
+        Action::LinkContradicts,
+        Action::Hypotheses,
         Action::ShowShortcuts,
     ];
 
@@ -136,6 +147,10 @@ impl Action {
             Action::TextBigger => "Bigger Text",
             Action::TextSmaller => "Smaller Text",
             Action::TextReset => "Default Text Size",
+            Action::ToggleJudgments => "Key Judgments",
+            Action::LinkSupports => "Link as Supporting",
+            Action::LinkContradicts => "Link as Contradicting",
+            Action::Hypotheses => "Competing Hypotheses…",
             Action::ShowShortcuts => "Keyboard Shortcuts",
         }
     }
@@ -173,6 +188,18 @@ impl Action {
             Action::TextBigger => "Make all text bigger",
             Action::TextSmaller => "Make all text smaller",
             Action::TextReset => "Set the text size back to the default",
+            Action::ToggleJudgments => {
+                "Switch the right panel between the claims and the key judgments"
+            }
+            Action::LinkSupports => {
+                "Link the selected claim to the selected key judgment as supporting it (again \
+                 to unlink)"
+            }
+            Action::LinkContradicts => {
+                "Link the selected claim to the selected key judgment as going against it \
+                 (again to unlink)"
+            }
+            Action::Hypotheses => "Weigh the claims against competing hypotheses (the ACH matrix)",
             Action::ShowShortcuts => "List every keyboard shortcut",
         }
     }
@@ -205,6 +232,10 @@ impl Action {
             Action::TextBigger => keys![cmd(Key::Equals), cmd(Key::Plus)],
             Action::TextSmaller => keys![cmd(Key::Minus)],
             Action::TextReset => keys![cmd(Key::Num0)],
+            Action::ToggleJudgments => keys![cmd(Key::J)],
+            Action::LinkSupports => keys![cmd(Key::K)],
+            Action::LinkContradicts => keys![cmd_shift(Key::K)],
+            Action::Hypotheses => keys![cmd(Key::H)],
             Action::ShowShortcuts => keys![plain(Key::F1)],
             Action::AddArticles | Action::PasteArticle => keys![],
         }
@@ -212,7 +243,8 @@ impl Action {
 
     pub fn scope(self) -> Scope {
         match self {
-            Action::Undo | Action::Redo | Action::DeleteClaim => Scope::NotTyping,
+            Action::Undo | Action::Redo => Scope::NotInTextField,
+            Action::DeleteClaim => Scope::NotTyping,
             Action::FindNext | Action::FindPrevious | Action::CloseFind => Scope::FindField,
             Action::Copy => Scope::Reader,
             _ => Scope::Window,
@@ -247,6 +279,14 @@ impl Action {
             Action::TextBigger => Command::StepTextSize(1),
             Action::TextSmaller => Command::StepTextSize(-1),
             Action::TextReset => Command::StepTextSize(0),
+            Action::ToggleJudgments => Command::ToggleJudgments,
+            Action::LinkSupports => {
+                Command::Analysis(AnalysisCommand::LinkSelected(Stance::Supports))
+            }
+            Action::LinkContradicts => {
+                Command::Analysis(AnalysisCommand::LinkSelected(Stance::Contradicts))
+            }
+            Action::Hypotheses => Command::OpenHypotheses,
             Action::ShowShortcuts => Command::ShowShortcuts,
         }
     }
@@ -325,7 +365,8 @@ mod tests {
         });
         let mut found = Vec::new();
         let mut output = ctx.run_ui(input, |ui| {
-            found = pressed_among(ui.ctx(), actions, &[Scope::Window, Scope::NotTyping]);
+            let scopes = [Scope::Window, Scope::NotInTextField, Scope::NotTyping];
+            found = pressed_among(ui.ctx(), actions, &scopes);
         });
         // The fonts' first upload, which no renderer takes here.
         output.textures_delta.clear();
@@ -355,8 +396,22 @@ mod tests {
     fn no_two_actions_share_a_shortcut_where_both_listen() {
         let listens_together = |a: Scope, b: Scope| {
             a == b
-                || matches!((a, b), (Scope::Window, Scope::NotTyping | Scope::Reader))
-                || matches!((b, a), (Scope::Window, Scope::NotTyping | Scope::Reader))
+                || matches!(
+                    (a, b),
+                    (
+                        Scope::Window | Scope::NotInTextField,
+                        Scope::NotTyping | Scope::Reader
+                    )
+                )
+                || matches!(
+                    (b, a),
+                    (
+                        Scope::Window | Scope::NotInTextField,
+                        Scope::NotTyping | Scope::Reader
+                    )
+                )
+                || matches!((a, b), (Scope::Window, Scope::NotInTextField))
+                || matches!((b, a), (Scope::Window, Scope::NotInTextField))
         };
         for a in Action::ALL {
             for b in Action::ALL {

@@ -5,6 +5,7 @@
 //! they were given. Background work — file dialogs, imports, the autosave tick — is polled
 //! in [`eframe::App::logic`], which eframe also calls while the window is hidden.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -36,6 +37,27 @@ pub struct BriefingApp {
     pub(super) tasks: Tasks,
     pub(super) prefs: Prefs,
     pub(super) queue: CommandQueue,
+    /// Claim labels, worked out again only when the briefing changes.
+    labels: LabelCache,
+}
+
+/// Every claim's label (C1, R2…), kept between frames while the briefing is unchanged.
+#[derive(Default)]
+struct LabelCache {
+    /// The document's generation and history revision they were worked out at.
+    at: Option<(u64, u64)>,
+    labels: BTreeMap<ClaimId, String>,
+}
+
+impl LabelCache {
+    fn of(&mut self, session: &Session) -> &BTreeMap<ClaimId, String> {
+        let at = (session.generation, session.doc.history.revision());
+        if self.at != Some(at) {
+            self.labels = crate::analysis::claim_labels(&session.doc.briefing);
+            self.at = Some(at);
+        }
+        &self.labels
+    }
 }
 
 impl BriefingApp {
@@ -79,6 +101,7 @@ impl BriefingApp {
             tasks: Tasks::new(ctx.clone(), dialogs),
             prefs: Prefs::new(settings, views),
             queue: CommandQueue::default(),
+            labels: LabelCache::default(),
         };
         app.prefs.apply_theme(ctx);
         super::theme::tune_themes(ctx);
@@ -119,13 +142,15 @@ impl BriefingApp {
         self.queue.push(command);
     }
 
-    /// Shortcuts pressed this frame, as commands. A focused text field keeps its own undo
-    /// and Delete.
+    /// Shortcuts pressed this frame, as commands. A focused text field keeps its own undo,
+    /// and any focused widget its Delete.
     fn shortcuts(&mut self, ctx: &egui::Context) {
-        let scopes: &[Scope] = if ui::typing(ctx) {
+        let scopes: &[Scope] = if ctx.text_edit_focused() {
             &[Scope::Window]
+        } else if ui::typing(ctx) {
+            &[Scope::Window, Scope::NotInTextField]
         } else {
-            &[Scope::Window, Scope::NotTyping]
+            &[Scope::Window, Scope::NotInTextField, Scope::NotTyping]
         };
         for action in actions::pressed(ctx, scopes) {
             self.queue.push(action.command());
@@ -249,6 +274,19 @@ impl BriefingApp {
         self.view.selected_claim
     }
 
+    /// The key judgment the link shortcuts link to.
+    pub fn selected_judgment(&self) -> Option<crate::model::JudgmentId> {
+        self.view.judgments.selected
+    }
+
+    pub fn panel_tab(&self) -> super::command::PanelTab {
+        self.view.tab
+    }
+
+    pub fn hypotheses_open(&self) -> bool {
+        self.view.hypotheses.open
+    }
+
     pub fn reader(&self) -> &Reader {
         &self.view.reader
     }
@@ -335,6 +373,8 @@ impl eframe::App for BriefingApp {
         let ctx = ui.ctx().clone();
         self.window_input(&ctx);
         let shared = ui::Shared {
+            version: (self.session.generation, self.session.doc.history.revision()),
+            labels: self.labels.of(&self.session),
             doc: &self.session.doc,
             settings: &self.prefs.settings,
             messages: &self.chrome.messages,

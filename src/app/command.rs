@@ -6,8 +6,11 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
-use crate::edit::{BriefingField, ClaimField};
-use crate::model::{ArticleId, ArticleMeta, Claim, ClaimId, Status};
+use crate::edit::{BriefingField, ClaimField, JudgmentField};
+use crate::model::{
+    ArticleId, ArticleMeta, Claim, ClaimId, Consistency, HypothesisId, Judgment, JudgmentId,
+    Stance, Status,
+};
 
 use super::dialogs::DialogKind;
 use super::settings::ThemeChoice;
@@ -107,6 +110,58 @@ pub enum Command {
     CheckDisk,
     /// The user answered "the file changed on disk".
     ResolveChanged(ChangedChoice),
+    /// Switch the right panel between the claims and the key judgments.
+    ToggleJudgments,
+    ShowTab(PanelTab),
+    OpenHypotheses,
+    CloseHypotheses,
+    /// Key judgments and competing hypotheses (see [`super::analysis_commands`]).
+    Analysis(AnalysisCommand),
+}
+
+/// What the right panel shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum PanelTab {
+    #[default]
+    Claims,
+    Judgments,
+}
+
+/// Changes to the analysis: judgments, their links to claims, hypotheses and ratings.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnalysisCommand {
+    /// Adds a judgment at the end and selects it.
+    AddJudgment(String),
+    SelectJudgment(JudgmentId),
+    /// Replaces a judgment with an edited copy; keystrokes in one text field are one undo
+    /// step (`None`: a one-off change, as picking a likelihood).
+    UpdateJudgment {
+        judgment: Box<Judgment>,
+        field: Option<JudgmentField>,
+    },
+    DeleteJudgment(JudgmentId),
+    /// Moves a judgment up (-1) or down (1) the ranking.
+    MoveJudgment(JudgmentId, i32),
+    /// Links the selected claim to the selected judgment (again with the same stance:
+    /// unlinks it).
+    LinkSelected(Stance),
+    /// Links a claim to a judgment, or unlinks it (`None`).
+    SetStance {
+        judgment: JudgmentId,
+        claim: ClaimId,
+        stance: Option<Stance>,
+    },
+    AddHypothesis(String),
+    SetHypothesisText {
+        id: HypothesisId,
+        text: String,
+    },
+    DeleteHypothesis(HypothesisId),
+    SetRating {
+        hypothesis: HypothesisId,
+        claim: ClaimId,
+        value: Option<Consistency>,
+    },
 }
 
 /// The side panels.

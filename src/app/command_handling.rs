@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use super::BriefingApp;
 use super::browser::Browser;
 use super::command::Side;
-use super::command::{Command, UnsavedChoice};
+use super::command::{Command, PanelTab, UnsavedChoice};
 use super::dialogs::DialogKind;
 use super::file_stem_for;
 use super::modal::{After, Modal, PasteForm};
@@ -204,6 +204,21 @@ impl BriefingApp {
             Command::ResolveRecovery(choice) => self.resolve_recovery(choice),
             Command::CheckDisk => self.check_disk(),
             Command::ResolveChanged(choice) => self.resolve_changed(choice),
+            Command::ToggleJudgments => {
+                self.view.tab = match self.view.tab {
+                    PanelTab::Claims => PanelTab::Judgments,
+                    PanelTab::Judgments => PanelTab::Claims,
+                };
+                // The panel must be there to switch to.
+                self.prefs.settings.show_claims = true;
+            }
+            Command::ShowTab(tab) => {
+                self.view.tab = tab;
+                self.prefs.settings.show_claims = true;
+            }
+            Command::OpenHypotheses => self.view.hypotheses.open = true,
+            Command::CloseHypotheses => self.view.hypotheses.open = false,
+            Command::Analysis(a) => self.run_analysis(a),
         }
     }
 
@@ -391,7 +406,7 @@ impl BriefingApp {
                     self.view.selected_claim = Some(id);
                     // Nothing stays selected; the caret waits after the words just tagged.
                     self.view.reader.selection = Some(Selection::caret(end));
-                    self.chrome.announce(format!("Tagged as {status}"));
+                    self.announce_tagged(id, status);
                 }
             }
             Err(e) => self

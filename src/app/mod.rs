@@ -5,12 +5,14 @@
 //! - [`briefing_app`]: [`BriefingApp`], its parts and the frame loop; test accessors.
 //! - [`state`]: what is shown and selected ([`state::ViewState`]) and the window's chrome.
 //! - [`actions`]: the one table of user actions, with labels, tooltips and shortcuts.
-//! - [`command`]: the commands and their queue; [`command_handling`]: the executor.
+//! - [`command`]: the commands and their queue; [`command_handling`]: the executor, with
+//!   [`analysis_commands`] for key judgments and hypotheses.
 //! - [`session`]: open, save, lock, changes on disk, recovery; [`imports`]: adding articles.
 //! - [`tasks`]: file dialogs and imports on worker threads; [`dialogs`]: the dialogs seam.
 //! - [`ui`]: one file per panel or modal; [`reader`]: the article view widget.
 
 pub mod actions;
+mod analysis_commands;
 pub mod autosave;
 mod briefing_app;
 pub mod browser;
@@ -32,7 +34,9 @@ pub mod view_memory;
 use std::path::{Path, PathBuf};
 
 pub use briefing_app::BriefingApp;
-pub use command::{ChangedChoice, Command, RecoveryChoice, UnsavedChoice};
+pub use command::{
+    AnalysisCommand, ChangedChoice, Command, PanelTab, RecoveryChoice, UnsavedChoice,
+};
 pub use modal::{After, Modal, PasteForm, RecoveryOffer};
 pub use state::Message;
 

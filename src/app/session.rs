@@ -35,6 +35,9 @@ pub struct Session {
     pub disk_seen: Option<DiskState>,
     /// What to do once the Save As asked for by the unsaved-changes prompt has succeeded.
     pub after_save: Option<After>,
+    /// Counts the documents opened in this window: with the history's revision, it says
+    /// whether the briefing may have changed (what is worked out from it is kept until then).
+    pub generation: u64,
 }
 
 impl Session {
@@ -48,6 +51,7 @@ impl Session {
             abandoned: Vec::new(),
             disk_seen: None,
             after_save: None,
+            generation: 0,
         }
     }
 
@@ -96,6 +100,7 @@ impl BriefingApp {
         self.remember_view();
         let session = &mut self.session;
         session.doc = doc;
+        session.generation += 1;
         // The lock belongs to the briefing that was open: a new or other one lets it go.
         if session.lock.as_ref().is_some_and(|l| {
             session
@@ -121,6 +126,13 @@ impl BriefingApp {
             self.chrome.info(format!(
                 "{moved} claim(s) had moved in their article's text and were re-anchored to \
                  their words."
+            ));
+        }
+        let dangling = report.dangling_dropped.len();
+        if dangling > 0 {
+            self.chrome.info(format!(
+                "{dangling} link(s) or rating(s) named claims that are not in this briefing \
+                 and were dropped."
             ));
         }
         if new_orphans > 0 {

@@ -4,6 +4,7 @@
 
 use std::time::{Duration, Instant};
 
+use super::command::PanelTab;
 use super::modal::Modal;
 use super::reader::Reader;
 use super::ui::article_details::ArticleDetails;
@@ -11,6 +12,8 @@ use super::ui::briefing_find::BriefingFind;
 use super::ui::claim_editor::ClaimEditor;
 use super::ui::claims_list::ClaimsList;
 use super::ui::find_bar::FindBar;
+use super::ui::hypotheses::HypothesesWindow;
+use super::ui::judgments::JudgmentsPanel;
 use super::ui::messages::MessageStrip;
 use super::view_memory::SavedView;
 use crate::document::Document;
@@ -28,6 +31,10 @@ pub struct ViewState {
     pub briefing_find: BriefingFind,
     pub claims_list: ClaimsList,
     pub claim_editor: ClaimEditor,
+    /// What the right panel shows: the claims or the key judgments.
+    pub tab: PanelTab,
+    pub judgments: JudgmentsPanel,
+    pub hypotheses: HypothesesWindow,
     pub article_details: ArticleDetails,
     /// The in-app copy of the last Ctrl+C (also sent to the system clipboard).
     pub copied: Option<String>,
@@ -46,6 +53,7 @@ impl ViewState {
         self.selected_claim = None;
         self.find = FindBar::default();
         self.claim_editor = ClaimEditor::default();
+        self.judgments = JudgmentsPanel::default();
         self.article_details = ArticleDetails::default();
     }
 
@@ -93,6 +101,11 @@ impl ViewState {
         }
         if self.current.is_none_or(|id| b.article(id).is_none()) {
             self.current = b.articles.first().map(|a| a.id);
+        }
+        if let Some(id) = self.judgments.selected
+            && b.judgment(id).is_none()
+        {
+            self.judgments.selected = None;
         }
     }
 }

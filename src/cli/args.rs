@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::model::{Credibility, Published, Reliability, Status};
+use crate::model::{
+    Confidence, Consistency, Credibility, Likelihood, Published, Reliability, Status,
+};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -65,8 +67,95 @@ pub enum CliCommand {
     Tag(TagArgs),
     /// Export a briefing as Markdown.
     Export(ExportArgs),
-    /// Load a briefing, verify every claim's anchor and summarise it.
+    /// Load a briefing, verify every claim's anchor and summarise it: claims by label,
+    /// key judgments with their sources, hypotheses with their scores.
     Check(CheckArgs),
+    /// Add key judgments and link them to the claims they rest on.
+    #[command(subcommand)]
+    Judgment(JudgmentCommand),
+    /// Add competing hypotheses to weigh the claims against.
+    #[command(subcommand)]
+    Hypothesis(HypothesisCommand),
+    /// Rate how consistent a claim is with a hypothesis: cc, c, n, i, ii (or none).
+    Rate(RateArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum JudgmentCommand {
+    /// Add a key judgment at the end of the list; prints its label (K1, K2…).
+    Add(JudgmentAddArgs),
+    /// Link claims to a judgment as supporting it (or, with --contradicts, against it).
+    Link(JudgmentLinkArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct JudgmentAddArgs {
+    /// The briefing file.
+    pub file: PathBuf,
+    /// The judgment, as the reader will see it ("We assess that…").
+    #[arg(long)]
+    pub text: String,
+    /// almost-no-chance, very-unlikely, unlikely, even-chance, likely, very-likely or
+    /// almost-certain.
+    #[arg(long)]
+    pub likelihood: Option<Likelihood>,
+    /// low, moderate or high.
+    #[arg(long)]
+    pub confidence: Option<Confidence>,
+    #[arg(long, default_value = "")]
+    pub note: String,
+}
+
+#[derive(Debug, Args)]
+pub struct JudgmentLinkArgs {
+    /// The briefing file.
+    pub file: PathBuf,
+    /// The judgment: its label (K1…) or the start of its id.
+    pub judgment: String,
+    /// Claims by label (C1, R2, D1… as `check` lists them) or the start of their id.
+    #[arg(required = true)]
+    pub claims: Vec<String>,
+    /// The claims go against the judgment instead of supporting it.
+    #[arg(long)]
+    pub contradicts: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HypothesisCommand {
+    /// Add a hypothesis at the end of the list; prints its label (H1, H2…).
+    Add(HypothesisAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct HypothesisAddArgs {
+    /// The briefing file.
+    pub file: PathBuf,
+    #[arg(long)]
+    pub text: String,
+}
+
+#[derive(Debug, Args)]
+pub struct RateArgs {
+    /// The briefing file.
+    pub file: PathBuf,
+    /// The claim: its label (C1, R2…) or the start of its id.
+    pub claim: String,
+    /// The hypothesis: its label (H1…) or the start of its id.
+    pub hypothesis: String,
+    /// cc (very consistent), c, n (neutral), i, ii (very inconsistent), or none to clear.
+    #[arg(value_parser = parse_rating)]
+    pub rating: Rating,
+}
+
+/// A rating as typed, clearing included.
+#[derive(Debug, Clone, Copy)]
+pub struct Rating(pub Option<Consistency>);
+
+fn parse_rating(s: &str) -> Result<Rating, String> {
+    match s.trim().to_lowercase().as_str() {
+        "none" | "-" | "clear" => Ok(Rating(None)),
+        _ => s.parse().map(|c| Rating(Some(c))),
+    }
 }
 
 #[derive(Debug, Args)]

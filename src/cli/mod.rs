@@ -2,6 +2,7 @@
 //! [`crate::edit`], and saves atomically. What the command line accepts is defined in
 //! [`args`]; this module runs it.
 
+mod analysis;
 mod args;
 
 use std::io::Write;
@@ -18,7 +19,10 @@ use crate::model::{Article, Briefing, Claim, clean_tags, now};
 use crate::text::search::{find_occurrences, prefer_whole_words};
 use crate::text::{TextIndex, line_col, normalize_article_text, normalize_query, snippet};
 
-pub use args::{AddArgs, CheckArgs, Cli, CliCommand, ExportArgs, ExtractArgs, NewArgs, TagArgs};
+pub use args::{
+    AddArgs, CheckArgs, Cli, CliCommand, ExportArgs, ExtractArgs, HypothesisCommand,
+    JudgmentCommand, NewArgs, RateArgs, TagArgs,
+};
 
 /// Runs a subcommand. Output goes to `out`; warnings to standard error.
 pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<()> {
@@ -29,6 +33,9 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<()> {
         CliCommand::Tag(a) => tag(a, out),
         CliCommand::Export(a) => export(a, out),
         CliCommand::Check(a) => check(a, out),
+        CliCommand::Judgment(c) => analysis::judgment(c, out),
+        CliCommand::Hypothesis(c) => analysis::hypothesis(c, out),
+        CliCommand::Rate(a) => analysis::rate(a, out),
     }
 }
 
@@ -88,6 +95,9 @@ fn warn_about(report: &LoadReport, path: &Path) {
     }
     for d in &report.duplicate_ids_renewed {
         eprintln!("warning: {}: duplicate id renewed: {d}", path.display());
+    }
+    for d in &report.dangling_dropped {
+        eprintln!("warning: {}: dropped {d}", path.display());
     }
 }
 
@@ -287,9 +297,12 @@ fn tag(a: TagArgs, out: &mut dyn Write) -> Result<()> {
         },
     )?;
     file::save(&a.file, &briefing).context("the claim was not saved")?;
+    let label = crate::analysis::claim_labels(&briefing)
+        .remove(&claim_id)
+        .unwrap_or_default();
     writeln!(
         out,
-        "Tagged {} {claim_id}: “{}”",
+        "Tagged {} {label} {claim_id}: “{}”",
         a.status,
         snippet(&quote, 60)
     )?;
@@ -360,6 +373,7 @@ fn check(a: CheckArgs, out: &mut dyn Write) -> Result<()> {
         c.reported,
         c.disputed
     )?;
+    analysis::list_claims(&b, out)?;
     writeln!(out, "Re-anchored: {}", report.reanchored.len())?;
     for r in &report.reanchored {
         writeln!(
@@ -397,5 +411,16 @@ fn check(a: CheckArgs, out: &mut dyn Write) -> Result<()> {
             report.duplicate_ids_renewed.len()
         )?;
     }
+    if !report.dangling_dropped.is_empty() {
+        writeln!(
+            out,
+            "Links and ratings of missing claims, dropped: {}",
+            report.dangling_dropped.len()
+        )?;
+        for d in &report.dangling_dropped {
+            writeln!(out, "  {d}")?;
+        }
+    }
+    analysis::report(&b, out)?;
     Ok(())
 }

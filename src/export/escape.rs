@@ -73,12 +73,19 @@ fn escape_line(line: &str) -> String {
 
 /// A quick look for what [`starts_autolink`] looks for (`@` is checked with the markup).
 fn may_autolink(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    // Each needle is looked for only where its first letter is: most lines have few.
     let has = |needle: &[u8]| {
-        line.as_bytes()
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle))
+        bytes.iter().enumerate().any(|(i, b)| {
+            b.eq_ignore_ascii_case(&needle[0])
+                && bytes
+                    .get(i..i + needle.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        })
     };
-    line.contains("://") || has(b"www.") || has(b"mailto:") || has(b"xmpp:")
+    let colon = bytes.contains(&b':');
+    (colon && (line.contains("://") || has(b"mailto:") || has(b"xmpp:")))
+        || (bytes.contains(&b'.') && has(b"www."))
 }
 
 /// Whether the char at `i` is the one to escape so that a GFM renderer makes no link here.
@@ -124,6 +131,12 @@ fn looks_like_entity(after: &[char]) -> bool {
 /// User text for a place that holds one line (a heading, a list item, a table cell):
 /// line breaks become spaces.
 pub fn inline(text: &str) -> String {
+    // Most text is words and single spaces already: no need to split and join it.
+    let single_spaced =
+        !text.contains("  ") && !text.chars().any(|c| c.is_whitespace() && c != ' ');
+    if single_spaced {
+        return escape_line(text);
+    }
     let joined: Vec<&str> = text.split_whitespace().collect();
     escape_line(&joined.join(" "))
 }
@@ -167,6 +180,61 @@ fn split_paragraphs(text: &str) -> Vec<Vec<&str>> {
     paras
 }
 
+/// A quote within its sentence as Markdown lines, the quote in bold: `before`, `quote` and
+/// `after` are consecutive article text. Each paragraph's share of the quote is bolded on
+/// its own, since emphasis cannot span paragraphs.
+pub fn marked(before: &str, quote: &str, after: &str) -> Vec<String> {
+    // Paragraph by paragraph: (text, bold) runs, split where the article breaks lines.
+    let mut paras: Vec<Vec<(&str, bool)>> = vec![Vec::new()];
+    for (part, bold) in [(before, false), (quote, true), (after, false)] {
+        for (i, piece) in part.split('\n').enumerate() {
+            if i > 0 {
+                paras.push(Vec::new());
+            }
+            if let Some(p) = paras.last_mut() {
+                p.push((piece, bold));
+            }
+        }
+    }
+    let mut out: Vec<String> = Vec::new();
+    for runs in paras {
+        let mut line = String::with_capacity(before.len() + quote.len() + after.len() + 8);
+        for (text, bold) in runs {
+            let visible = text.chars().any(|c| !c.is_whitespace() && !c.is_control());
+            if !visible {
+                if !text.is_empty() && !line.ends_with(' ') && !line.is_empty() {
+                    line.push(' ');
+                }
+                continue;
+            }
+            // Spaces at a run's ends stay outside the ** (inside, they stop it being bold).
+            if text.starts_with(char::is_whitespace) && !line.is_empty() && !line.ends_with(' ') {
+                line.push(' ');
+            }
+            let body = inline(text);
+            if bold {
+                line.push_str("**");
+                line.push_str(&body);
+                line.push_str("**");
+            } else {
+                line.push_str(&body);
+            }
+            if text.ends_with(char::is_whitespace) {
+                line.push(' ');
+            }
+        }
+        let line = line.trim().to_owned();
+        // One blank line between paragraphs, none before the first.
+        if !line.is_empty() || out.last().is_some_and(|l| !l.is_empty()) {
+            out.push(line);
+        }
+    }
+    while out.last().is_some_and(String::is_empty) {
+        out.pop();
+    }
+    out
+}
+
 /// A URL as a link when it is a plain web address; otherwise as inert text.
 pub fn url(u: &str) -> String {
     let u = u.trim();
@@ -181,6 +249,24 @@ pub fn url(u: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quote_is_bold_within_its_sentence_and_paragraphs() {
+        assert_eq!(
+            marked("He said ", "*great* progress", ", then left."),
+            vec!["He said **\\*great\\* progress**, then left."]
+        );
+        // Spaces at the quote's ends go outside the bold markers, which would not bold.
+        assert_eq!(marked("One", " two ", "three"), vec!["One **two** three"]);
+        assert_eq!(
+            marked("", "First para.\n\nSecond", " one."),
+            vec!["**First para.**", "", "**Second** one."]
+        );
+        assert_eq!(
+            marked("1. Not a list: ", "x", ""),
+            vec!["1\\. Not a list: **x**"]
+        );
+    }
 
     #[test]
     fn line_start_markers_are_neutralised() {

@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use super::article::Article;
 use super::claim::{Claim, Status};
-use super::ids::{ArticleId, BriefingId, ClaimId};
+use super::ids::{ArticleId, BriefingId, ClaimId, HypothesisId, JudgmentId};
+use super::judgment::{Hypothesis, Judgment};
 
 /// Field order here is the order in the file; `format_version` must stay first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -21,6 +22,12 @@ pub struct Briefing {
     /// The bottom line up front.
     #[serde(default)]
     pub summary: String,
+    /// Key judgments, in the order the analyst ranks them (K1, K2…). Since format 2.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub judgments: Vec<Judgment>,
+    /// Competing hypotheses (H1, H2…), each holding its ratings of claims. Since format 2.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hypotheses: Vec<Hypothesis>,
     #[serde(default)]
     pub articles: Vec<Article>,
 }
@@ -79,6 +86,8 @@ impl Briefing {
             created: now,
             modified: now,
             summary: String::new(),
+            judgments: Vec::new(),
+            hypotheses: Vec::new(),
             articles: Vec::new(),
         }
     }
@@ -106,6 +115,33 @@ impl Briefing {
         self.articles
             .iter()
             .flat_map(|a| a.claims.iter().map(move |c| (a, c)))
+    }
+
+    pub fn judgment(&self, id: JudgmentId) -> Option<&Judgment> {
+        self.judgments.iter().find(|j| j.id == id)
+    }
+
+    pub fn judgment_index(&self, id: JudgmentId) -> Option<usize> {
+        self.judgments.iter().position(|j| j.id == id)
+    }
+
+    pub fn hypothesis(&self, id: HypothesisId) -> Option<&Hypothesis> {
+        self.hypotheses.iter().find(|h| h.id == id)
+    }
+
+    pub fn hypothesis_index(&self, id: HypothesisId) -> Option<usize> {
+        self.hypotheses.iter().position(|h| h.id == id)
+    }
+
+    /// The judgments a claim is linked to, with how it bears on each.
+    pub fn judgments_of(
+        &self,
+        claim: ClaimId,
+    ) -> impl Iterator<Item = (usize, &Judgment, super::Stance)> {
+        self.judgments
+            .iter()
+            .enumerate()
+            .filter_map(move |(i, j)| j.stance_of(claim).map(|s| (i, j, s)))
     }
 
     pub fn counts(&self) -> StatusCounts {

@@ -53,3 +53,11 @@ id_type!(
     /// Identifies a claim; stable across save and load.
     ClaimId
 );
+id_type!(
+    /// Identifies a key judgment; its label (K1, K2…) is its place in the list.
+    JudgmentId
+);
+id_type!(
+    /// Identifies a competing hypothesis; its label (H1, H2…) is its place in the list.
+    HypothesisId
+);

@@ -12,6 +12,7 @@ pub mod index;
 pub mod motion;
 pub mod search;
 pub mod selection;
+pub mod sentence;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -28,6 +29,15 @@ pub fn normalize_article_text(raw: &str) -> String {
         return unix;
     }
     unix.nfc().collect()
+}
+
+/// `s` with its first letter a capital ("likely" → "Likely"), as a sentence starts.
+pub fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|f| f.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// NFC form of a user-typed string (a quote to look for), matching [`normalize_article_text`].

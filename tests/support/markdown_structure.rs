@@ -4,7 +4,10 @@
 
 use briefing_notes::anchor::Anchor;
 use briefing_notes::export::to_markdown;
-use briefing_notes::model::{Article, ArticleMeta, Briefing, Claim, Reliability, Status, now};
+use briefing_notes::model::{
+    Article, ArticleMeta, Briefing, Claim, Confidence, Consistency, Hypothesis, Judgment,
+    Likelihood, Reliability, Stance, Status, now,
+};
 use briefing_notes::text::TextIndex;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -90,7 +93,8 @@ pub fn visible(s: &str) -> String {
     )
 }
 
-/// A briefing whose every user field holds `nasty`, with one claim per status on it.
+/// A briefing whose every user field holds `nasty`, with one claim per status on it, a key
+/// judgment resting on them, two hypotheses rating them, and an article with no claims.
 pub fn briefing_with(nasty: &str, url: &str) -> Briefing {
     let mut b = Briefing::new(format!("Title {nasty}"), format!("Analyst {nasty}"));
     b.summary = format!("Summary {nasty}\n\nSecond paragraph {nasty}");
@@ -111,7 +115,14 @@ pub fn briefing_with(nasty: &str, url: &str) -> Briefing {
     let article_text = a.text.clone();
     let idx = TextIndex::new(&article_text);
     let n = idx.char_len();
-    let spans = [8..n.saturating_sub(1), 8..n.saturating_sub(1), 0..n];
+    // One claim inside a sentence (the export shows the words around it, so user text lands
+    // on both sides of the bold quote), one across paragraphs, one the whole text.
+    let inner_end = article_text
+        .find(" end.")
+        .and_then(|b| idx.char_of(b))
+        .filter(|e| *e > 15)
+        .unwrap_or(n.saturating_sub(1));
+    let spans = [15..inner_end, 8..n.saturating_sub(1), 0..n];
     for (status, span) in Status::ALL.into_iter().zip(spans) {
         let span = idx.snap_to_graphemes(span);
         let mut c = Claim::new(status, Anchor::new(&idx, span).unwrap(), now());
@@ -121,7 +132,35 @@ pub fn briefing_with(nasty: &str, url: &str) -> Briefing {
         c.tags = [format!("tag {nasty}")].into();
         a.insert_claim(c);
     }
+    let mut j = Judgment::new(format!("Judgment {nasty}"), now());
+    j.note = format!("Judgment note {nasty}\n\n{nasty}");
+    j.likelihood = Some(Likelihood::Likely);
+    j.confidence = Some(Confidence::High);
+    let mut h1 = Hypothesis::new(format!("First {nasty}"), now());
+    let mut h2 = Hypothesis::new(format!("Second {nasty}"), now());
+    for (i, c) in a.claims.iter().enumerate() {
+        let stance = if i == 2 {
+            Stance::Contradicts
+        } else {
+            Stance::Supports
+        };
+        j.set_stance(c.id, Some(stance));
+        h1.set_rating(c.id, Some(Consistency::ALL[i]));
+        h2.set_rating(c.id, Some(Consistency::ALL[4 - i]));
+    }
+    b.judgments.push(j);
+    b.hypotheses = vec![h1, h2];
     b.articles.push(a);
+    let unread = Article::new(
+        ArticleMeta {
+            title: format!("Unquoted {nasty}"),
+            outlet: format!("Elsewhere {nasty}"),
+            ..Default::default()
+        },
+        "Nothing tagged here.",
+        now(),
+    );
+    b.articles.push(unread);
     b
 }
 
@@ -133,29 +172,40 @@ pub fn assert_structure_holds(b: &Briefing) {
         "HTML or extension markup from user text: {:?}\n{md}",
         p.html
     );
+    // The articles' own web addresses, and the export's links to its claims' headings.
+    let anchors: Vec<String> = briefing_notes::analysis::claim_labels(b)
+        .values()
+        .map(|l| format!("#{}", l.to_lowercase()))
+        .collect();
     let allowed: Vec<&str> = b
         .articles
         .iter()
         .map(|a| a.url.as_str())
         .filter(|u| u.starts_with("http"))
+        .chain(anchors.iter().map(String::as_str))
         .collect();
     assert!(
         p.links.iter().all(|l| allowed.contains(&l.as_str())),
         "links {:?}\n{md}",
         p.links
     );
-    assert_eq!(p.tables, 1, "{md}");
+    let hypotheses = usize::from(!b.hypotheses.is_empty());
+    let quoted = b.articles.iter().filter(|a| !a.claims.is_empty()).count();
+    assert_eq!(p.tables, 1 + hypotheses, "counts and hypotheses\n{md}");
+    assert_eq!(p.code, quoted, "only the SHA-256 code spans\n{md}");
+    // Sources of quoted articles; per judgment its sources; the hypotheses.
     assert_eq!(
-        p.code,
-        b.articles.len(),
-        "only the SHA-256 code spans\n{md}"
+        p.lists,
+        quoted + b.judgments.len() + hypotheses,
+        "only the lists the export makes\n{md}"
     );
-    assert_eq!(p.lists, b.articles.len(), "only the Sources lists\n{md}");
     let claims = b.claims().count();
-    // Title, bottom line, counts, three status groups, one per claim, sources, one per article.
+    // Title, bottom line, key judgments and one per judgment, counts, three status groups,
+    // one per claim, hypotheses, sources and one per quoted article.
+    let judgments = usize::from(!b.judgments.is_empty()) + b.judgments.len();
     assert_eq!(
         p.headings.len(),
-        1 + 1 + 1 + 3 + claims + 1 + b.articles.len(),
+        1 + 1 + judgments + 1 + 3 + claims + hypotheses + 1 + quoted,
         "{:?}\n{md}",
         p.headings
     );
@@ -163,7 +213,7 @@ pub fn assert_structure_holds(b: &Briefing) {
     for (_, c) in b.claims() {
         let q = visible(&c.anchor.quote);
         assert!(
-            p.quotes.iter().any(|found| found == &q),
+            p.quotes.iter().any(|found| found.contains(&q)),
             "quote {q:?} not found intact in {:?}\n{md}",
             p.quotes
         );
@@ -173,6 +223,28 @@ pub fn assert_structure_holds(b: &Briefing) {
                 "{field:?} not found intact\n{md}"
             );
         }
+    }
+    for j in &b.judgments {
+        for field in [&j.text, &j.note] {
+            assert!(
+                p.text.contains(&visible(field)),
+                "{field:?} not found intact\n{md}"
+            );
+        }
+    }
+    for h in &b.hypotheses {
+        assert!(
+            p.text.contains(&visible(&h.text)),
+            "{:?} not found intact\n{md}",
+            h.text
+        );
+    }
+    for a in &b.articles {
+        assert!(
+            p.text.contains(&visible(&a.title)),
+            "{:?} not found intact\n{md}",
+            a.title
+        );
     }
     for field in [
         &b.title,

@@ -1,21 +1,24 @@
 //! The claims panel's editor: the selected claim's status, note, attribution, grade and
-//! tags. Every change is a command; keystrokes in one field are one undo step.
+//! tags, the key judgments it bears on, and the same claim in other articles. Every change
+//! is a command; keystrokes in one field are one undo step.
 
 use egui::{RichText, Ui};
 
-use super::Shared;
 use super::widgets::{TypedText, grade_combo, labelled_field, warning};
+use super::{Derived, Shared, Version};
+use crate::analysis::{judgment_label, similar_claims};
 use crate::app::actions::Action;
-use crate::app::command::{Command, CommandQueue};
+use crate::app::command::{AnalysisCommand, Command, CommandQueue};
 use crate::app::theme::status_color;
 use crate::edit::ClaimField;
-use crate::model::{Claim, ClaimId, Credibility, Status, clean_tags};
-use crate::text::snippet;
+use crate::model::{Claim, ClaimId, Credibility, JudgmentId, Stance, Status, clean_tags};
+use crate::text::{capitalised, snippet};
 
-/// The editor's own state: the tags as they are being typed.
+/// The editor's own state: the tags as they are being typed, and the claims like this one.
 #[derive(Debug, Default)]
 pub struct ClaimEditor {
     tags: TypedText<ClaimId>,
+    similar: Derived<(Version, ClaimId), Vec<(ClaimId, f32)>>,
 }
 
 fn update(queue: &mut CommandQueue, claim: Claim, field: ClaimField) {
@@ -31,6 +34,7 @@ impl ClaimEditor {
         ui: &mut Ui,
         shared: &Shared,
         selected: Option<ClaimId>,
+        judgment: Option<JudgmentId>,
         queue: &mut CommandQueue,
     ) {
         let Some((_, claim)) = selected.and_then(|id| shared.doc.briefing.find_claim(id)) else {
@@ -42,10 +46,17 @@ impl ClaimEditor {
         }
         egui::ScrollArea::vertical()
             .id_salt("claim editor")
-            .show(ui, |ui| self.fields(ui, claim, queue));
+            .show(ui, |ui| self.fields(ui, shared, claim, judgment, queue));
     }
 
-    fn fields(&mut self, ui: &mut Ui, claim: &Claim, queue: &mut CommandQueue) {
+    fn fields(
+        &mut self,
+        ui: &mut Ui,
+        shared: &Shared,
+        claim: &Claim,
+        judgment: Option<JudgmentId>,
+        queue: &mut CommandQueue,
+    ) {
         status_picker(ui, claim, queue);
         let quote = format!("“{}”", snippet(&claim.anchor.quote, 200));
         ui.label(RichText::new(quote).italics());
@@ -56,6 +67,12 @@ impl ClaimEditor {
                  tagged.",
             );
         }
+        // First, so that it is seen as the claim is tagged.
+        let b = &shared.doc.briefing;
+        let similar = self
+            .similar
+            .get((shared.version, claim.id), || similar_claims(b, claim.id));
+        elsewhere(ui, shared, claim.id, similar, queue);
         type Slot = fn(&mut Claim) -> &mut String;
         let fields: [(&str, ClaimField, Slot, usize); 3] = [
             ("Note", ClaimField::Note, |c| &mut c.note, 4),
@@ -88,6 +105,7 @@ impl ClaimEditor {
             update(queue, c, ClaimField::Credibility);
         }
         self.tags_field(ui, claim, queue);
+        judgments(ui, shared, claim.id, judgment, queue);
         ui.horizontal_wrapped(|ui| {
             let undo = Action::Undo.shortcut_text(ui.ctx()).unwrap_or_default();
             if ui
@@ -136,4 +154,145 @@ fn status_picker(ui: &mut Ui, claim: &Claim, queue: &mut CommandQueue) {
             }
         }
     });
+}
+
+/// The key judgments the claim bears on, and linking it to the one selected.
+fn judgments(
+    ui: &mut Ui,
+    shared: &Shared,
+    claim: ClaimId,
+    selected: Option<JudgmentId>,
+    queue: &mut CommandQueue,
+) {
+    let b = &shared.doc.briefing;
+    if b.judgments.is_empty() {
+        return;
+    }
+    ui.separator();
+    ui.strong("Key judgments");
+    let mut any = false;
+    for (i, j, stance) in b.judgments_of(claim) {
+        any = true;
+        ui.horizontal_wrapped(|ui| {
+            let label = judgment_label(i);
+            let text = format!(
+                "{} {label}: {}",
+                capitalised(stance.words()),
+                snippet(&j.text, 60)
+            );
+            if ui.link(text).on_hover_text("Show this judgment").clicked() {
+                queue.push(Command::Analysis(AnalysisCommand::SelectJudgment(j.id)));
+                queue.push(Command::ShowTab(crate::app::command::PanelTab::Judgments));
+            }
+            let unlink = ui
+                .small_button("×")
+                .on_hover_text(format!("Unlink from {label}"));
+            ui.ctx().accesskit_node_builder(unlink.id, |node| {
+                node.set_label(format!("Unlink from {label}"))
+            });
+            if unlink.clicked() {
+                queue.push(Command::Analysis(AnalysisCommand::SetStance {
+                    judgment: j.id,
+                    claim,
+                    stance: None,
+                }));
+            }
+        });
+    }
+    if !any {
+        ui.label(RichText::new("Not linked to a key judgment.").weak());
+    }
+    let Some((i, j)) = selected.and_then(|id| b.judgment_index(id).map(|i| (i, &b.judgments[i])))
+    else {
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        let label = judgment_label(i);
+        for (action, stance) in [
+            (Action::LinkSupports, Stance::Supports),
+            (Action::LinkContradicts, Stance::Contradicts),
+        ] {
+            if j.stance_of(claim) == Some(stance) {
+                continue;
+            }
+            let text = format!("{} {label}", capitalised(stance.words()));
+            if ui
+                .button(text)
+                .on_hover_text(action.hint(ui.ctx()))
+                .clicked()
+            {
+                queue.push(action.command());
+            }
+        }
+    });
+}
+
+/// Claims in other articles worded like this one, one click from corroborating the same
+/// judgments.
+fn elsewhere(
+    ui: &mut Ui,
+    shared: &Shared,
+    claim: ClaimId,
+    similar: &[(ClaimId, f32)],
+    queue: &mut CommandQueue,
+) {
+    let b = &shared.doc.briefing;
+    if similar.is_empty() {
+        return;
+    }
+    ui.separator();
+    ui.strong("The same claim elsewhere?");
+    let linked: Vec<(usize, JudgmentId, Stance)> = b
+        .judgments_of(claim)
+        .map(|(i, j, s)| (i, j.id, s))
+        .collect();
+    for &(other, _) in similar {
+        let Some((article, c)) = b.find_claim(other) else {
+            continue;
+        };
+        let name = shared.labels.get(&other).map_or("?", String::as_str);
+        let outlet = if article.outlet.is_empty() {
+            &article.title
+        } else {
+            &article.outlet
+        };
+        ui.horizontal_wrapped(|ui| {
+            let text = format!(
+                "{name} “{}” · {}",
+                snippet(&c.anchor.quote, 50),
+                snippet(outlet, 24)
+            );
+            if ui
+                .link(text)
+                .on_hover_text("Show this claim in its article")
+                .clicked()
+            {
+                queue.push(Command::RevealClaim(other));
+            }
+            for &(i, judgment, stance) in &linked {
+                if b.judgment(judgment).and_then(|j| j.stance_of(other)) == Some(stance) {
+                    continue;
+                }
+                let text = format!("{} {} too", capitalised(stance.words()), judgment_label(i));
+                let r = ui.small_button(text).on_hover_text(format!(
+                    "Link {name} to {} as this claim is",
+                    judgment_label(i)
+                ));
+                ui.ctx().accesskit_node_builder(r.id, |node| {
+                    node.set_label(format!(
+                        "Link {name}: {} {}",
+                        stance.words(),
+                        judgment_label(i)
+                    ));
+                });
+                if r.clicked() {
+                    queue.push(Command::Analysis(AnalysisCommand::SetStance {
+                        judgment,
+                        claim: other,
+                        stance: Some(stance),
+                    }));
+                }
+            }
+        });
+    }
 }

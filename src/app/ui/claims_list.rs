@@ -7,7 +7,7 @@ use super::Shared;
 use super::widgets::{claim_row, heading, list, list_item};
 use crate::app::actions::Action;
 use crate::app::command::{Command, CommandQueue};
-use crate::app::theme::{status_color, status_letter};
+use crate::app::theme::status_color;
 use crate::model::{Briefing, ClaimId, Status};
 use crate::text::snippet;
 
@@ -69,11 +69,12 @@ impl ClaimsList {
                     for i in range {
                         let (ai, ci) = rows[i];
                         let c = &briefing.articles[ai].claims[ci];
-                        let text = row_text(briefing, ai, ci);
+                        let label = shared.labels.get(&c.id).map_or("", String::as_str);
+                        let text = row_text(briefing, ai, ci, label);
                         let color = status_color(c.status, ui.visuals().dark_mode);
                         let is_selected = selected == Some(c.id);
                         let r = claim_row(ui, &text, is_selected, color, row_height - 4.0);
-                        list_item(ui, &r, &spoken(c), is_selected, i + 1);
+                        list_item(ui, &r, &spoken(c, label), is_selected, i + 1);
                         if r.clicked() {
                             queue.push(Command::RevealClaim(c.id));
                         }
@@ -158,10 +159,14 @@ impl ClaimsList {
     }
 }
 
-/// A claim as a screen reader says it: the status as a word (the letters C, R and D would
-/// clash with the A–F reliability grades), the quote, who says it.
-fn spoken(c: &crate::model::Claim) -> String {
-    let mut s = format!("{}: {}", c.status.label(), snippet(&c.anchor.quote, 120));
+/// A claim as a screen reader says it: the status as a word (the letters C, R and D alone
+/// would clash with the A–F reliability grades) and its label, the quote, who says it.
+fn spoken(c: &crate::model::Claim, label: &str) -> String {
+    let mut s = format!(
+        "{} {label}: {}",
+        c.status.label(),
+        snippet(&c.anchor.quote, 120)
+    );
     if c.anchor.orphaned {
         s.push_str(" (orphaned)");
     }
@@ -182,15 +187,12 @@ fn attribution(c: &crate::model::Claim) -> String {
         .join(" via ")
 }
 
-/// A claim's two lines in the list: status and quote; who says it, where, and the note.
-fn row_text(b: &Briefing, ai: usize, ci: usize) -> String {
+/// A claim's two lines in the list: its label (its status letter and number, as the export
+/// and the key judgments name it) and quote; who says it, where, and the note.
+fn row_text(b: &Briefing, ai: usize, ci: usize, label: &str) -> String {
     let a = &b.articles[ai];
     let c = &a.claims[ci];
-    let mut first = format!(
-        "{} “{}”",
-        status_letter(c.status),
-        snippet(&c.anchor.quote, 60)
-    );
+    let mut first = format!("{label} “{}”", snippet(&c.anchor.quote, 60));
     if c.anchor.orphaned {
         first.push_str(" (orphaned)");
     }

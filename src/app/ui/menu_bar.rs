@@ -1,10 +1,10 @@
-//! The menu bar: File, Edit, View and Help, each item drawn from the action table.
+//! The menu bar: File, Edit, Analysis, View and Help, each item drawn from the action table.
 
 use egui::{RichText, Ui};
 
 use super::Shared;
 use crate::app::actions::Action;
-use crate::app::command::{Command, CommandQueue};
+use crate::app::command::{Command, CommandQueue, PanelTab};
 use crate::app::settings::{DEFAULT_TEXT_SIZE, TEXT_SIZES, ThemeChoice};
 use crate::app::state::ViewState;
 use crate::model::Status;
@@ -18,6 +18,22 @@ fn item(ui: &mut Ui, queue: &mut CommandQueue, action: Action, enabled: bool) {
     }
     let r = ui.add_enabled(enabled, button);
     menu_item(ui, &r, action.label(), shortcut);
+    if r.clicked() {
+        queue.push(action.command());
+    }
+}
+
+/// A menu item that shows whether what it toggles is on.
+fn toggle_item(ui: &mut Ui, queue: &mut CommandQueue, action: Action, on: bool) {
+    let shortcut = action.shortcut_text(ui.ctx());
+    let mut button = egui::Button::selectable(on, action.label());
+    if let Some(s) = &shortcut {
+        button = button.shortcut_text(s.clone());
+    }
+    let r = ui.add(button).on_hover_text(action.tooltip());
+    menu_item(ui, &r, action.label(), shortcut);
+    ui.ctx()
+        .accesskit_node_builder(r.id, |node| node.set_toggled(on.into()));
     if r.clicked() {
         queue.push(action.command());
     }
@@ -82,6 +98,15 @@ pub fn show(ui: &mut Ui, shared: &Shared, view: &ViewState, queue: &mut CommandQ
         item(ui, queue, Action::NextClaim, claims);
         item(ui, queue, Action::PreviousClaim, claims);
     });
+    menu(ui, "Analysis", |ui| {
+        let on_judgments = view.tab == PanelTab::Judgments;
+        toggle_item(ui, queue, Action::ToggleJudgments, on_judgments);
+        let can_link = view.selected_claim.is_some() && view.judgments.selected.is_some();
+        item(ui, queue, Action::LinkSupports, can_link);
+        item(ui, queue, Action::LinkContradicts, can_link);
+        ui.separator();
+        item(ui, queue, Action::Hypotheses, true);
+    });
     menu(ui, "View", |ui| view_menu(ui, shared, queue));
     menu(ui, "Help", |ui| {
         item(ui, queue, Action::ShowShortcuts, true)
@@ -116,18 +141,7 @@ fn view_menu(ui: &mut Ui, shared: &Shared, queue: &mut CommandQueue) {
         (Action::ToggleOutline, settings.show_outline),
         (Action::ToggleClaims, settings.show_claims),
     ] {
-        let shortcut = action.shortcut_text(ui.ctx());
-        let mut button = egui::Button::selectable(shown, action.label());
-        if let Some(s) = &shortcut {
-            button = button.shortcut_text(s.clone());
-        }
-        let r = ui.add(button).on_hover_text(action.tooltip());
-        menu_item(ui, &r, action.label(), shortcut);
-        ui.ctx()
-            .accesskit_node_builder(r.id, |node| node.set_toggled(shown.into()));
-        if r.clicked() {
-            queue.push(action.command());
-        }
+        toggle_item(ui, queue, action, shown);
     }
     ui.separator();
     let mut theme = settings.theme;

@@ -8,6 +8,8 @@ pub mod briefing_find;
 pub mod claim_editor;
 pub mod claims_list;
 pub mod find_bar;
+pub mod hypotheses;
+pub mod judgments;
 mod menu_bar;
 pub mod messages;
 pub mod modals;
@@ -19,17 +21,41 @@ mod widgets;
 
 use egui::Ui;
 
-use super::command::{Command, CommandQueue, Side};
+use super::command::{Command, CommandQueue, PanelTab, Side};
 use super::settings::Settings;
 use super::state::{Message, ViewState};
 use super::{layout, reader};
 use crate::document::Document;
 
-/// Whether the keyboard belongs to a text field (which keeps its own undo, Delete and
-/// arrows). The reader takes focus too, but it is not typed in: the window's keys still work.
+/// Whether the keyboard belongs to a widget other than the reader: a text field (which keeps
+/// its own undo, Delete and arrows) or a widget that takes keys of its own (a matrix cell).
+/// The reader takes focus too, but it is not typed in: the window's keys still work.
 pub fn typing(ctx: &egui::Context) -> bool {
     ctx.memory(|m| m.focused().is_some_and(|f| f != reader::document_id()))
         && ctx.egui_wants_keyboard_input()
+}
+
+/// Which state of which briefing: the document opened in the window, and its history's
+/// revision.
+pub type Version = (u64, u64);
+
+/// Something worked out from the briefing (similar claims, sources, scores), kept between
+/// frames while `at` (the briefing's [`Shared::version`], and what else it depends on) is
+/// unchanged: frame cost does not grow with the number of claims.
+#[derive(Debug, Default)]
+pub struct Derived<K, V> {
+    at: Option<K>,
+    value: V,
+}
+
+impl<K: PartialEq, V> Derived<K, V> {
+    pub fn get(&mut self, at: K, work: impl FnOnce() -> V) -> &V {
+        if self.at.as_ref() != Some(&at) {
+            self.value = work();
+            self.at = Some(at);
+        }
+        &self.value
+    }
 }
 
 /// What every view may read this frame.
@@ -47,6 +73,10 @@ pub struct Shared<'a> {
     pub squeezed: bool,
     /// The live region's text.
     pub announcement: &'a str,
+    /// Every claim's label (C1, R2…), as the export and the command line give them.
+    pub labels: &'a std::collections::BTreeMap<crate::model::ClaimId, String>,
+    /// Changes whenever the briefing may have: the document opened and its history's revision.
+    pub version: Version,
 }
 
 /// Lays out the window: menu and toolbar, status bar, outline, claims, and the article.
@@ -117,12 +147,43 @@ pub fn panels(ui: &mut Ui, shared: &Shared, view: &mut ViewState, queue: &mut Co
         );
         panel.shrink_clip_rect(rect);
         let selected = view.selected_claim;
-        view.claims_list.show(&mut panel, shared, selected, queue);
-        view.claim_editor.show(&mut panel, shared, selected, queue);
+        tabs(&mut panel, shared, view.tab, queue);
+        match view.tab {
+            PanelTab::Claims => {
+                view.claims_list.show(&mut panel, shared, selected, queue);
+                let judgment = view.judgments.selected;
+                view.claim_editor
+                    .show(&mut panel, shared, selected, judgment, queue);
+            }
+            PanelTab::Judgments => view.judgments.show(&mut panel, shared, selected, queue),
+        }
     }
     if view.briefing_find.open {
         view.briefing_find.show(ui, shared, queue);
     }
+    if view.hypotheses.open {
+        view.hypotheses.show(ui, shared, view.selected_claim, queue);
+    }
+}
+
+/// The right panel's tabs: the claims, or the key judgments.
+fn tabs(ui: &mut Ui, shared: &Shared, tab: PanelTab, queue: &mut CommandQueue) {
+    let b = &shared.doc.briefing;
+    ui.horizontal(|ui| {
+        let claims = format!("Claims ({})", b.counts().total());
+        let judgments = format!("Key judgments ({})", b.judgments.len());
+        for (which, text) in [(PanelTab::Claims, claims), (PanelTab::Judgments, judgments)] {
+            let r = ui.selectable_label(tab == which, text);
+            let r = r.on_hover_text(crate::app::actions::Action::ToggleJudgments.hint(ui.ctx()));
+            ui.ctx().accesskit_node_builder(r.id, |node| {
+                node.set_role(egui::accesskit::Role::Tab);
+                node.set_selected(tab == which);
+            });
+            if r.clicked() && tab != which {
+                queue.push(Command::ShowTab(which));
+            }
+        }
+    });
 }
 
 /// The id egui gives a side panel's resize handle.

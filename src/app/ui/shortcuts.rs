@@ -87,7 +87,7 @@ pub fn show(ctx: &egui::Context, queue: &mut CommandQueue) {
                                     Scope::FindField => {
                                         format!("{} (in a find field)", action.tooltip())
                                     }
-                                    Scope::NotTyping => {
+                                    Scope::NotTyping | Scope::NotInTextField => {
                                         format!("{} (outside text fields)", action.tooltip())
                                     }
                                     Scope::Window | Scope::Reader => action.tooltip().to_owned(),

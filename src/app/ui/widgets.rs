@@ -61,26 +61,38 @@ pub fn grade_combo<G: PartialEq + Copy + std::fmt::Display>(
     grades: impl IntoIterator<Item = G>,
     meaning: impl Fn(G) -> &'static str,
 ) -> Option<Option<G>> {
-    let describe = |g: Option<G>| match g {
-        Some(g) => format!("{g} – {}", meaning(g)),
-        None => "not graded".to_owned(),
-    };
+    let describe = |g: G| format!("{g} – {}", meaning(g));
+    choice_combo(ui, label, id, current, grades, describe, "not graded")
+}
+
+/// A labelled drop-down over an optional value, each said as `describe` says it and
+/// "none" standing for no value. Returns the choice when it changed.
+pub fn choice_combo<G: PartialEq + Copy>(
+    ui: &mut Ui,
+    label: &str,
+    id: &str,
+    current: Option<G>,
+    options: impl IntoIterator<Item = G>,
+    describe: impl Fn(G) -> String,
+    none: &str,
+) -> Option<Option<G>> {
+    let say = |g: Option<G>| g.map_or_else(|| none.to_owned(), &describe);
     let mut choice = current;
     ui.horizontal_wrapped(|ui| {
         let l = ui.label(label);
         let r = egui::ComboBox::from_id_salt(id)
-            .selected_text(describe(current))
+            .selected_text(say(current))
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut choice, None, describe(None));
-                for g in grades {
-                    ui.selectable_value(&mut choice, Some(g), describe(Some(g)));
+                ui.selectable_value(&mut choice, None, say(None));
+                for g in options {
+                    ui.selectable_value(&mut choice, Some(g), say(Some(g)));
                 }
             })
             .response
             .labelled_by(l.id);
         // The combo box says its current value, not only its name.
         ui.ctx()
-            .accesskit_node_builder(r.id, |node| node.set_value(describe(current)));
+            .accesskit_node_builder(r.id, |node| node.set_value(say(current)));
     });
     (choice != current).then_some(choice)
 }

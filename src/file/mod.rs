@@ -5,21 +5,22 @@
 //! as real lines (an edited paragraph is a one-line diff), and `format_version` first so a
 //! newer file is recognised before anything else is parsed.
 
-use std::collections::BTreeSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use ron::ser::PrettyConfig;
 
-use crate::anchor::{MatchKind, OrphanReason, Resolution};
+mod repair;
+use repair::{renew_duplicate_ids, tidy_analysis, verify};
+
+use crate::anchor::OrphanReason;
 use crate::atomic::{OsStorage, Storage, write_atomic_with};
 use crate::disk::DiskStamp;
-use crate::model::{ArticleId, Briefing, ClaimId, sha256_hex};
-use crate::text::TextIndex;
+use crate::model::{ArticleId, Briefing, ClaimId};
 
 /// The format this build writes. Every older version must keep loading (see `migrate`).
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// Larger files are refused before parsing.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -179,15 +180,19 @@ pub struct LoadReport {
     pub duplicate_ids_renewed: Vec<String>,
     /// Loaded from an older format version and migrated in memory.
     pub migrated_from: Option<u32>,
+    /// Links and ratings naming a claim that is not in the briefing, dropped.
+    pub dangling_dropped: Vec<String>,
 }
 
 impl LoadReport {
-    /// Whether loading changed anything, so the in-memory briefing differs from the file.
+    /// Whether loading changed anything the user would want to keep, so the briefing is
+    /// unsaved. A migration alone is not such a change: an older file holds nothing the new
+    /// format adds, and it is written in the new format at the next save.
     pub fn changed_anything(&self) -> bool {
         !self.reanchored.is_empty()
             || !self.text_changed.is_empty()
             || !self.duplicate_ids_renewed.is_empty()
-            || self.migrated_from.is_some()
+            || !self.dangling_dropped.is_empty()
             || self.orphaned.iter().any(|o| !o.already)
     }
 }
@@ -270,6 +275,7 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<(Briefing, LoadReport), L
     briefing.format_version = FORMAT_VERSION;
     renew_duplicate_ids(&mut briefing, &mut report);
     verify(&mut briefing, &mut report);
+    tidy_analysis(&mut briefing, &mut report);
     Ok((briefing, report))
 }
 
@@ -286,13 +292,16 @@ pub fn check_briefing(briefing: &mut Briefing, path: &Path) -> Result<LoadReport
     briefing.format_version = FORMAT_VERSION;
     renew_duplicate_ids(briefing, &mut report);
     verify(briefing, &mut report);
+    tidy_analysis(briefing, &mut report);
     Ok(report)
 }
 
-/// One step per past format: parse the old shape, convert forward. Only version 1 exists.
+/// One step per past format: parse the old shape, convert forward.
 fn migrate(version: u32, text: &str, path: &Path) -> Result<Briefing, LoadError> {
     match version {
-        1 => parse::<Briefing>(text, path),
+        // Version 2 added key judgments and hypotheses, both absent from a version 1 file
+        // (and left out of a version 2 file while empty): the same parse reads both.
+        1 | 2 => parse::<Briefing>(text, path),
         found => Err(LoadError::BadVersion {
             path: path.to_owned(),
             found,
@@ -361,79 +370,6 @@ fn skip_trivia(mut s: &str) -> &str {
         } else {
             return t;
         }
-    }
-}
-
-/// A merge that duplicated a claim or an article must not leave two things with one id.
-fn renew_duplicate_ids(b: &mut Briefing, report: &mut LoadReport) {
-    let mut articles = BTreeSet::new();
-    let mut claims = BTreeSet::new();
-    for article in &mut b.articles {
-        if !articles.insert(article.id) {
-            let fresh = ArticleId::new();
-            report
-                .duplicate_ids_renewed
-                .push(format!("article {} → {fresh}", article.id));
-            article.id = fresh;
-            articles.insert(fresh);
-        }
-        for claim in &mut article.claims {
-            if !claims.insert(claim.id) {
-                let fresh = ClaimId::new();
-                report
-                    .duplicate_ids_renewed
-                    .push(format!("claim {} → {fresh}", claim.id));
-                claim.id = fresh;
-                claims.insert(fresh);
-            }
-        }
-    }
-}
-
-/// Checks every claim against its article's text, re-anchoring or orphaning as needed.
-fn verify(b: &mut Briefing, report: &mut LoadReport) {
-    for article in &mut b.articles {
-        let hash = sha256_hex(&article.text);
-        if hash != article.sha256 {
-            report.text_changed.push(article.id);
-            article.sha256 = hash;
-        }
-        let index = TextIndex::new(&article.text);
-        for claim in &mut article.claims {
-            let before = claim.anchor.clone();
-            match claim.anchor.reanchor(&index) {
-                Resolution::Intact if before.orphaned => report.reanchored.push(Reanchored {
-                    article: article.id,
-                    claim: claim.id,
-                    from: before.range(),
-                    to: claim.anchor.range(),
-                    fuzzy_distance: None,
-                    old_quote: before.quote.clone(),
-                    new_quote: claim.anchor.quote.clone(),
-                }),
-                Resolution::Intact => {}
-                Resolution::Moved { how, .. } => report.reanchored.push(Reanchored {
-                    article: article.id,
-                    claim: claim.id,
-                    from: before.range(),
-                    to: claim.anchor.range(),
-                    fuzzy_distance: match how {
-                        MatchKind::Exact => None,
-                        MatchKind::Fuzzy { distance } => Some(distance),
-                    },
-                    old_quote: before.quote.clone(),
-                    new_quote: claim.anchor.quote.clone(),
-                }),
-                Resolution::Orphaned(reason) => report.orphaned.push(Orphaned {
-                    article: article.id,
-                    claim: claim.id,
-                    quote: claim.anchor.quote.clone(),
-                    reason,
-                    already: before.orphaned,
-                }),
-            }
-        }
-        article.sort_claims();
     }
 }
 
