@@ -159,7 +159,8 @@ impl HypothesesWindow {
             (ui.available_width() - (cell.x + 8.0) * b.hypotheses.len() as f32).clamp(120.0, 320.0);
         let row_height = cell.y + ui.spacing().item_spacing.y;
         ui.horizontal(|ui| {
-            ui.add_sized(
+            left(
+                ui,
                 [claim_width, cell.y],
                 egui::Label::new(RichText::new("Claim").strong()),
             );
@@ -206,13 +207,11 @@ impl HypothesesWindow {
                         text = text.weak();
                     }
                     let link = egui::Button::new(text).frame(false).truncate();
-                    let r = ui.add_sized([claim_width, cell.y], link).on_hover_text(
-                        if diagnostic {
-                            "Show this claim in its article"
-                        } else {
-                            "Rated alike for every hypothesis: it does not help choose between them"
-                        },
-                    );
+                    let r = left(ui, [claim_width, cell.y], link).on_hover_text(if diagnostic {
+                        "Show this claim in its article"
+                    } else {
+                        "Rated alike for every hypothesis: it does not help choose between them"
+                    });
                     if r.clicked() {
                         queue.push(Command::RevealClaim(id));
                     }
@@ -241,7 +240,8 @@ impl HypothesesWindow {
             ui.ctx().request_repaint();
         }
         ui.horizontal(|ui| {
-            ui.add_sized(
+            left(
+                ui,
                 [claim_width, cell.y],
                 egui::Label::new(RichText::new("Inconsistency").strong()),
             );
@@ -373,4 +373,14 @@ fn typed_rating(ui: &Ui) -> Option<Option<Consistency>> {
             || i.consume_key(egui::Modifiers::NONE, Key::Backspace);
         clear.then_some(None)
     })
+}
+
+/// A widget in a box of `size`, left-aligned (`add_sized` centres it): the claim column.
+fn left(ui: &mut Ui, size: [f32; 2], widget: impl egui::Widget) -> egui::Response {
+    let layout = egui::Layout::left_to_right(egui::Align::Center);
+    ui.allocate_ui_with_layout(size.into(), layout, |ui| {
+        ui.set_min_size(size.into());
+        ui.add(widget)
+    })
+    .inner
 }
