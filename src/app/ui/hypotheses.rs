@@ -51,8 +51,8 @@ impl HypothesesWindow {
         egui::Window::new("Competing hypotheses")
             .open(&mut open)
             .default_width(560.0)
-            .default_height(420.0)
-            .vscroll(true)
+            // Most of the window's height: the matrix's rows scroll inside it.
+            .default_height(ui.ctx().content_rect().height() * 0.75)
             .show(ui.ctx(), |ui| self.contents(ui, shared, selected, queue));
         if !open {
             queue.push(Command::CloseHypotheses);
@@ -314,7 +314,9 @@ fn rating_cell(
         claim,
         value,
     };
-    if r.clicked() {
+    // The keys then work on the cell clicked (focus taken next frame, as the arrows do).
+    let clicked = r.clicked().then_some((row, column));
+    if clicked.is_some() {
         push(queue, set(next(rating)));
     }
     r.context_menu(|ui| {
@@ -327,7 +329,7 @@ fn rating_cell(
         }
     });
     if !r.has_focus() {
-        return None;
+        return clicked;
     }
     if let Some(value) = typed_rating(ui) {
         push(queue, set(value));
