@@ -138,6 +138,14 @@ fn a_judgment_is_written_graded_ranked_and_deleted_in_the_panel() {
     press(&mut h, Modifiers::COMMAND, Key::J);
     h.get_by_label("New judgment").click();
     h.run();
+    press(&mut h, Modifiers::NONE, Key::Enter);
+    assert_eq!(
+        h.state().doc().briefing.judgments.len(),
+        2,
+        "Enter on nothing adds nothing"
+    );
+    h.get_by_label("New judgment").click();
+    h.run();
     h.get_by_label("New judgment")
         .type_text("Shipping will not return before a written agreement");
     h.run();

@@ -52,7 +52,10 @@ impl JudgmentsPanel {
                         .desired_width((ui.available_width() - 60.0).max(80.0)),
                 )
                 .labelled_by(l.id);
-            let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            // Enter adds what was typed; the button also adds a blank one to write below.
+            let enter = r.lost_focus()
+                && ui.input(|i| i.key_pressed(egui::Key::Enter))
+                && !self.new_text.trim().is_empty();
             if ui
                 .button("Add")
                 .on_hover_text("Add this key judgment at the end")
