@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{Briefing, ClaimId, Status};
+use crate::model::{Briefing, ClaimId};
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Ach {
@@ -31,9 +31,7 @@ pub fn ach(b: &Briefing) -> Ach {
         })
         .collect();
     // In label order (C1…, R1…, D1…), as the export and the matrix list them.
-    let rated: Vec<ClaimId> = Status::ALL
-        .into_iter()
-        .flat_map(|s| b.claims().filter(move |(_, c)| c.status == s))
+    let rated: Vec<ClaimId> = super::in_label_order(b)
         .map(|(_, c)| c.id)
         .filter(|id| hs.iter().any(|h| h.rating(*id).is_some()))
         .collect();
@@ -67,7 +65,7 @@ pub fn ach(b: &Briefing) -> Ach {
 mod tests {
     use super::*;
     use crate::anchor::Anchor;
-    use crate::model::{Article, ArticleMeta, Claim, Consistency, Hypothesis, now};
+    use crate::model::{Article, ArticleMeta, Claim, Consistency, Hypothesis, Status, now};
     use crate::text::TextIndex;
 
     #[test]

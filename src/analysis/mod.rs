@@ -14,20 +14,26 @@ pub use corroboration::{Corroboration, Source, Warning, corroboration};
 pub use names::same_name;
 pub use similar::similar_claims;
 
-use crate::model::{Briefing, ClaimId, Status};
+use crate::model::{Article, Briefing, Claim, ClaimId, Status};
 
 /// Claims by the labels the export and the command line show: C1, C2… for Confirmed, R1…
 /// for Reported, D1… for Disputed, numbered in briefing order (article, then position).
 pub fn claim_labels(b: &Briefing) -> BTreeMap<ClaimId, String> {
-    let mut labels = BTreeMap::new();
-    for status in Status::ALL {
-        let letter = &status.label()[..1];
-        let claims = b.claims().filter(|(_, c)| c.status == status);
-        for (n, (_, c)) in claims.enumerate() {
-            labels.insert(c.id, format!("{letter}{}", n + 1));
-        }
-    }
-    labels
+    let mut numbers = [0usize; 3];
+    in_label_order(b)
+        .map(|(_, c)| {
+            let at = Status::ALL.iter().position(|s| *s == c.status).unwrap_or(0);
+            numbers[at] += 1;
+            (c.id, format!("{}{}", &c.status.label()[..1], numbers[at]))
+        })
+        .collect()
+}
+
+/// The claims in the order of their labels: C1, C2…, R1…, D1….
+pub fn in_label_order(b: &Briefing) -> impl Iterator<Item = (&Article, &Claim)> {
+    Status::ALL
+        .into_iter()
+        .flat_map(move |s| b.claims().filter(move |(_, c)| c.status == s))
 }
 
 /// "K1" for the first judgment.

@@ -37,14 +37,7 @@ impl BriefingApp {
                 let edit = Edit::ReplaceJudgment {
                     judgment: Box::new(judgment),
                 };
-                let result = match key {
-                    Some(key) => self.session.doc.apply_merging(edit, key),
-                    None => self.session.doc.apply(edit),
-                };
-                if let Err(e) = result {
-                    self.chrome
-                        .error(format!("Could not change the judgment: {e}"));
-                }
+                self.edit_merging(edit, key);
             }
             AnalysisCommand::DeleteJudgment(id) => {
                 if self.edit(Edit::RemoveJudgment { id }) {
@@ -85,14 +78,7 @@ impl BriefingApp {
             }
             AnalysisCommand::SetHypothesisText { id, text } => {
                 let edit = Edit::SetHypothesisText { id, text };
-                if let Err(e) = self
-                    .session
-                    .doc
-                    .apply_merging(edit, MergeKey::Hypothesis(id))
-                {
-                    self.chrome
-                        .error(format!("Could not change the hypothesis: {e}"));
-                }
+                self.edit_merging(edit, Some(MergeKey::Hypothesis(id)));
             }
             AnalysisCommand::DeleteHypothesis(id) => {
                 self.edit(Edit::RemoveHypothesis { id });

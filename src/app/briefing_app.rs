@@ -37,27 +37,8 @@ pub struct BriefingApp {
     pub(super) tasks: Tasks,
     pub(super) prefs: Prefs,
     pub(super) queue: CommandQueue,
-    /// Claim labels, worked out again only when the briefing changes.
-    labels: LabelCache,
-}
-
-/// Every claim's label (C1, R2…), kept between frames while the briefing is unchanged.
-#[derive(Default)]
-struct LabelCache {
-    /// The document's generation and history revision they were worked out at.
-    at: Option<(u64, u64)>,
-    labels: BTreeMap<ClaimId, String>,
-}
-
-impl LabelCache {
-    fn of(&mut self, session: &Session) -> &BTreeMap<ClaimId, String> {
-        let at = (session.generation, session.doc.history.revision());
-        if self.at != Some(at) {
-            self.labels = crate::analysis::claim_labels(&session.doc.briefing);
-            self.at = Some(at);
-        }
-        &self.labels
-    }
+    /// Every claim's label (C1, R2…), worked out again only when the briefing changes.
+    labels: ui::Derived<ui::Version, BTreeMap<ClaimId, String>>,
 }
 
 impl BriefingApp {
@@ -101,7 +82,7 @@ impl BriefingApp {
             tasks: Tasks::new(ctx.clone(), dialogs),
             prefs: Prefs::new(settings, views),
             queue: CommandQueue::default(),
-            labels: LabelCache::default(),
+            labels: ui::Derived::default(),
         };
         app.prefs.apply_theme(ctx);
         super::theme::tune_themes(ctx);
@@ -372,9 +353,13 @@ impl eframe::App for BriefingApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.window_input(&ctx);
+        let version = (self.session.generation, self.session.doc.history.revision());
+        let briefing = &self.session.doc.briefing;
         let shared = ui::Shared {
-            version: (self.session.generation, self.session.doc.history.revision()),
-            labels: self.labels.of(&self.session),
+            version,
+            labels: self
+                .labels
+                .get(version, || crate::analysis::claim_labels(briefing)),
             doc: &self.session.doc,
             settings: &self.prefs.settings,
             messages: &self.chrome.messages,

@@ -103,25 +103,11 @@ impl BriefingApp {
             Command::DeleteClaim(id) => self.delete_claim(id),
             Command::SetField { field, value } => {
                 let edit = Edit::SetField { field, value };
-                if let Err(e) = self
-                    .session
-                    .doc
-                    .apply_merging(edit, MergeKey::Briefing(field))
-                {
-                    self.chrome
-                        .error(format!("That change could not be made: {e}"));
-                }
+                self.edit_merging(edit, Some(MergeKey::Briefing(field)));
             }
             Command::SetArticleMeta { id, meta } => {
                 let edit = Edit::SetArticleMeta { id, meta };
-                if let Err(e) = self
-                    .session
-                    .doc
-                    .apply_merging(edit, MergeKey::ArticleMeta(id))
-                {
-                    self.chrome
-                        .error(format!("Could not change the article: {e}"));
-                }
+                self.edit_merging(edit, Some(MergeKey::ArticleMeta(id)));
             }
             Command::Undo => {
                 let undone = self.session.doc.undo();
@@ -249,7 +235,17 @@ impl BriefingApp {
 
     /// Applies one edit, reporting a refusal in the window. Returns whether it applied.
     pub(super) fn edit(&mut self, edit: Edit) -> bool {
-        match self.session.doc.apply(edit) {
+        self.edit_merging(edit, None)
+    }
+
+    /// [`Self::edit`] for typing: an edit with the same `key` as the one before joins its
+    /// undo step (`None`: a step of its own).
+    pub(super) fn edit_merging(&mut self, edit: Edit, key: Option<MergeKey>) -> bool {
+        let result = match key {
+            Some(key) => self.session.doc.apply_merging(edit, key),
+            None => self.session.doc.apply(edit),
+        };
+        match result {
             Ok(()) => true,
             Err(e) => {
                 self.chrome
@@ -362,10 +358,7 @@ impl BriefingApp {
             article,
             claim: Box::new(claim),
         };
-        if let Err(e) = self.session.doc.apply_merging(edit, key) {
-            self.chrome
-                .error(format!("Could not change the claim: {e}"));
-        }
+        self.edit_merging(edit, Some(key));
     }
 
     fn delete_claim(&mut self, id: ClaimId) {

@@ -9,7 +9,8 @@ use anyhow::{Context, Result, anyhow};
 use super::args::{HypothesisCommand, JudgmentCommand, RateArgs};
 use super::load_for_edit;
 use crate::analysis::{
-    ach, claim_labels, corroboration, find_claim_by_name, hypothesis_label, judgment_label,
+    ach, claim_labels, corroboration, find_claim_by_name, hypothesis_label, in_label_order,
+    judgment_label,
 };
 use crate::edit::{Edit, apply};
 use crate::file;
@@ -192,22 +193,15 @@ fn find_listed(name: &str, letter: char, ids: &[String], what: &str, add: &str) 
 /// `check`'s list of claims by the labels the other subcommands take.
 pub fn list_claims(b: &Briefing, out: &mut dyn Write) -> Result<()> {
     let labels = claim_labels(b);
-    let mut by_label: Vec<(&String, ClaimId)> = labels.iter().map(|(id, l)| (l, *id)).collect();
-    // C, R, D order and numbers as the export gives them.
-    by_label.sort_by_key(|(l, _)| {
-        let order = "CRD".find(&l[..1]).unwrap_or(3);
-        (order, l[1..].parse::<usize>().unwrap_or(0))
-    });
-    for (l, id) in &by_label {
-        if let Some((_, c)) = b.find_claim(*id) {
-            let who = match (c.speaker.trim(), c.via.trim()) {
-                ("", "") => String::new(),
-                (s, "") => format!(" — {s}"),
-                ("", v) => format!(" — via {v}"),
-                (s, v) => format!(" — {s}, via {v}"),
-            };
-            writeln!(out, "  {l}  “{}”{who}", snippet(&c.anchor.quote, 60))?;
-        }
+    for (_, c) in in_label_order(b) {
+        let who = c.attribution();
+        let who = if who.is_empty() {
+            who
+        } else {
+            format!(" — {who}")
+        };
+        let l = label(&labels, c.id);
+        writeln!(out, "  {l}  “{}”{who}", snippet(&c.anchor.quote, 60))?;
     }
     Ok(())
 }

@@ -175,13 +175,10 @@ fn quote_in_context(index: &TextIndex, claim: &Claim) -> Vec<String> {
 /// "— Speaker, via Relay · [1] Outlet · source B (usually reliable) · …"
 fn attribution(article: &Article, claim: &Claim, numbers: &BTreeMap<ArticleId, usize>) -> String {
     let mut parts = Vec::new();
-    let who = match (claim.speaker.trim(), claim.via.trim()) {
-        ("", "") => None,
-        (s, "") => Some(inline(s)),
-        ("", v) => Some(format!("via {}", inline(v))),
-        (s, v) => Some(format!("{}, via {}", inline(s), inline(v))),
-    };
-    parts.extend(who);
+    let who = claim.attribution();
+    if !who.is_empty() {
+        parts.push(inline(&who));
+    }
     let mut source = numbers
         .get(&article.id)
         .map_or_else(String::new, |n| format!("[{n}]"));

@@ -96,6 +96,17 @@ impl Claim {
         }
     }
 
+    /// Who says it and who relays it, as every view writes it: "Yuri Ushakov, via Interfax",
+    /// "via Interfax", "Yuri Ushakov", or empty.
+    pub fn attribution(&self) -> String {
+        match (self.speaker.trim(), self.via.trim()) {
+            ("", "") => String::new(),
+            (s, "") => s.to_owned(),
+            ("", v) => format!("via {v}"),
+            (s, v) => format!("{s}, via {v}"),
+        }
+    }
+
     /// Position order used in files and lists; ties broken by id so the order is total.
     pub fn sort_key(&self) -> (usize, usize, ClaimId) {
         (self.anchor.start, self.anchor.end, self.id)

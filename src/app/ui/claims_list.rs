@@ -170,21 +170,11 @@ fn spoken(c: &crate::model::Claim, label: &str) -> String {
     if c.anchor.orphaned {
         s.push_str(" (orphaned)");
     }
-    let who = attribution(c);
+    let who = c.attribution();
     if !who.is_empty() {
         s.push_str(&format!(" — {who}"));
     }
     s
-}
-
-/// Who says a claim and who relays it: "Ilse Varga via Sample Wire".
-fn attribution(c: &crate::model::Claim) -> String {
-    [c.speaker.as_str(), c.via.as_str()]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" via ")
 }
 
 /// A claim's two lines in the list: its label (its status letter and number, as the export
@@ -196,7 +186,7 @@ fn row_text(b: &Briefing, ai: usize, ci: usize, label: &str) -> String {
     if c.anchor.orphaned {
         first.push_str(" (orphaned)");
     }
-    let mut second = attribution(c);
+    let mut second = c.attribution();
     if b.articles.len() > 1 {
         second = format!("{second} · {}", snippet(&a.title, 30));
     }

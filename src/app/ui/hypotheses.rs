@@ -7,10 +7,20 @@ use egui::{Key, RichText, Ui};
 
 use super::widgets::heading;
 use super::{Derived, Shared, Version};
-use crate::analysis::{Ach, ach, hypothesis_label};
+use crate::analysis::{Ach, ach, hypothesis_label, in_label_order};
 use crate::app::command::{AnalysisCommand, Command, CommandQueue};
-use crate::model::{ClaimId, Consistency, Hypothesis, Status};
+use crate::model::{ClaimId, Consistency, Hypothesis};
 use crate::text::snippet;
+
+/// A claim's row of the matrix, its words made once while the briefing is unchanged.
+#[derive(Debug)]
+struct Row {
+    id: ClaimId,
+    /// Its label: "R2".
+    name: String,
+    /// The label and the start of the quote.
+    text: String,
+}
 
 #[derive(Debug, Default)]
 pub struct HypothesesWindow {
@@ -19,7 +29,7 @@ pub struct HypothesesWindow {
     /// Move the keyboard to this cell (row, column) on the next frame.
     focus_cell: Option<(usize, usize)>,
     /// The scores, and the claims in row order, while the briefing is unchanged.
-    derived: Derived<Version, (Ach, Vec<ClaimId>)>,
+    derived: Derived<Version, (Ach, Vec<Row>)>,
     /// The rows drawn last frame (only those on screen are).
     drawn: std::ops::Range<usize>,
 }
@@ -141,12 +151,18 @@ impl HypothesesWindow {
         queue: &mut CommandQueue,
     ) {
         let b = &shared.doc.briefing;
+        let labels = shared.labels;
         let (scores, rows) = self.derived.get(shared.version, || {
-            // Claims in label order: C1…, R1…, D1….
-            let rows: Vec<ClaimId> = Status::ALL
-                .into_iter()
-                .flat_map(|s| b.claims().filter(move |(_, c)| c.status == s))
-                .map(|(_, c)| c.id)
+            let rows = in_label_order(b)
+                .map(|(_, c)| {
+                    let name = labels.get(&c.id).cloned().unwrap_or_default();
+                    let text = format!("{name} {}", snippet(&c.anchor.quote, 40));
+                    Row {
+                        id: c.id,
+                        name,
+                        text,
+                    }
+                })
                 .collect();
             (ach(b), rows)
         });
@@ -191,14 +207,10 @@ impl HypothesesWindow {
         area.show_rows(ui, cell.y, rows.len(), |ui, range| {
             drawn = range.clone();
             for row in range {
-                let id = rows[row];
-                let Some((_, claim)) = b.find_claim(id) else {
-                    continue;
-                };
+                let Row { id, name, text } = &rows[row];
+                let (id, name) = (*id, name.as_str());
                 ui.horizontal(|ui| {
-                    let name = shared.labels.get(&id).map_or("?", String::as_str);
-                    let mut text =
-                        RichText::new(format!("{name} {}", snippet(&claim.anchor.quote, 40)));
+                    let mut text = RichText::new(text);
                     if selected == Some(id) {
                         text = text.strong();
                     }

@@ -170,7 +170,8 @@ pub fn panels(ui: &mut Ui, shared: &Shared, view: &mut ViewState, queue: &mut Co
 fn tabs(ui: &mut Ui, shared: &Shared, tab: PanelTab, queue: &mut CommandQueue) {
     let b = &shared.doc.briefing;
     ui.horizontal(|ui| {
-        let claims = format!("Claims ({})", b.counts().total());
+        // Every claim has a label: their count is the claims' count, kept between frames.
+        let claims = format!("Claims ({})", shared.labels.len());
         let judgments = format!("Key judgments ({})", b.judgments.len());
         for (which, text) in [(PanelTab::Claims, claims), (PanelTab::Judgments, judgments)] {
             let r = ui.selectable_label(tab == which, text);
