@@ -14,6 +14,7 @@ use briefing_notes::app::dialogs::ScriptedDialogs;
 use briefing_notes::app::reader::{Highlight, Reader};
 use briefing_notes::app::settings::Settings;
 use briefing_notes::app::{BriefingApp, Command, Startup};
+use briefing_notes::attribution::{Engine, attribute_in};
 use briefing_notes::export::to_markdown;
 use briefing_notes::file;
 use briefing_notes::model::{Article, ArticleMeta, Briefing, Status};
@@ -37,7 +38,7 @@ const MIN_FRAMES: usize = 300;
 mod generate;
 #[path = "support/xwd.rs"]
 mod xwd;
-use generate::{article_with_claims, edited, prose};
+use generate::{article_with_claims, edited, news, prose};
 use xwd::distinct_colours;
 
 fn briefing_of(articles: Vec<Article>) -> Briefing {
@@ -601,6 +602,29 @@ fn main() {
     }
     eprintln!("re-anchoring: {lost} of 1000 claims orphaned by the edits");
     print("reanchor_ms_1k", median(&reanchors), "ms");
+
+    // Attribution in a 1 MB news article: tagging a span (read around it), and every
+    // suggestion (the article read whole, once, as the Suggestions tab does).
+    let news_article = Article::new(
+        ArticleMeta::default(),
+        &news(1024 * 1024, 21),
+        briefing_notes::model::now(),
+    );
+    let middle = news_article.text.chars().count() / 2;
+    let (mut tag_ms, mut suggest_ms, mut suggested) = (vec![], vec![], 0);
+    for _ in 0..RUNS.max(5) {
+        let t = Instant::now();
+        std::hint::black_box(attribute_in(&news_article, middle..middle + 40));
+        tag_ms.push(ms(t.elapsed()));
+        let t = Instant::now();
+        if let Some(engine) = Engine::new(&news_article.text, "en", "") {
+            suggested = engine.suggestions().len();
+        }
+        suggest_ms.push(ms(t.elapsed()));
+    }
+    eprintln!("attribution: {suggested} suggestions in the 1 MB news article");
+    print("attribute_ms_1mb", median(&tag_ms), "ms");
+    print("suggest_ms_1mb", median(&suggest_ms), "ms");
     print("peak_rss_mb_1mb", rss, "MB");
 
     let startups: Result<Vec<f64>, String> = (0..5).map(|_| startup_ms(&big)).collect();

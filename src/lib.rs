@@ -6,6 +6,7 @@ pub mod anchor;
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod atomic;
+pub mod attribution;
 pub mod cli;
 pub mod disk;
 pub mod document;

@@ -50,8 +50,8 @@ fn version_1_fixture_loads_and_migrates() {
     assert!(report.orphaned[0].already);
     assert_eq!(
         to_ron_string(&b),
-        original.replacen("format_version: 1,", "format_version: 2,", 1),
-        "version 2 writes a briefing without judgments as version 1 did, but for its number"
+        original.replacen("format_version: 1,", "format_version: 3,", 1),
+        "a briefing without judgments or suggestions is written as version 1 wrote it, but for its number"
     );
 }
 
@@ -60,19 +60,44 @@ fn version_2_fixture_loads_unchanged() {
     let path = fixture("fixtures/v2-briefing.ron");
     let original = fs::read_to_string(&path).unwrap();
     let (b, report) = file::load(&path).unwrap();
-    assert_eq!(report.migrated_from, None);
+    assert_eq!(report.migrated_from, Some(2));
     assert!(report.dangling_dropped.is_empty());
     assert_eq!(b.judgments.len(), 2);
     assert_eq!(b.judgments[0].evidence.len(), 4);
     assert_eq!(b.hypotheses.len(), 3);
     assert_eq!(b.hypotheses[0].ratings.len(), 3);
-    assert_eq!(to_ron_string(&b), original, "v2 is the current format");
+    assert_eq!(
+        to_ron_string(&b),
+        original.replacen("format_version: 2,", "format_version: 3,", 1),
+        "version 3 writes a briefing without suggestions as version 2 did, but for its number"
+    );
     // Each link and rating is one line, so that it is one line of a diff.
     assert!(
         original
             .contains("\n                \"01a22182-71e3-757c-adc0-15188c6d9d22 contradicts\",\n")
     );
     assert!(original.contains("\n                \"01a22182-71e3-757c-adc0-1517bbd46271 CC\",\n"));
+}
+
+#[test]
+fn version_3_fixture_loads_unchanged() {
+    let path = fixture("fixtures/v3-briefing.ron");
+    let original = fs::read_to_string(&path).unwrap();
+    let (b, report) = file::load(&path).unwrap();
+    assert_eq!(report.migrated_from, None);
+    assert!(!report.changed_anything());
+    assert_eq!(to_ron_string(&b), original, "v3 is the current format");
+    let suggested: Vec<_> = b
+        .claims()
+        .filter(|(_, c)| !c.suggested_from.is_empty())
+        .collect();
+    assert_eq!(suggested.len(), 1);
+    assert_eq!(suggested[0].1.speaker, "Dmitry Peskov");
+    assert_eq!(suggested[0].1.via, "Reuters");
+    assert_eq!(b.articles[0].dismissed.len(), 2);
+    // Each dismissed suggestion is one line, so that it is one line of a diff.
+    assert!(original.contains("\n            dismissed: [\n                \""));
+    assert!(original.contains("\n                    suggested_from: \"Kremlin spokesman"));
 }
 
 #[test]
@@ -112,7 +137,7 @@ fn links_to_missing_claims_are_dropped_with_a_warning() {
 #[test]
 fn file_is_diff_friendly() {
     let text = to_ron_string(&load_fixture());
-    assert!(text.starts_with("Briefing(\n    format_version: 2,\n"));
+    assert!(text.starts_with("Briefing(\n    format_version: 3,\n"));
     // Article text is written as real lines, so editing a paragraph is a one-line diff.
     assert!(text.contains("\n\nPutin would be open to peace talks"));
     // Claims sorted by position within each article.
@@ -127,7 +152,7 @@ fn file_is_diff_friendly() {
 
 #[test]
 fn golden_markdown() {
-    for name in ["v1-briefing", "v2-briefing"] {
+    for name in ["v1-briefing", "v2-briefing", "v3-briefing"] {
         let load = || {
             file::load(&fixture(&format!("fixtures/{name}.ron")))
                 .unwrap()
@@ -176,13 +201,13 @@ fn future_version_is_refused_clearly() {
     let p = dir.path().join("future.ron");
     fs::write(
         &p,
-        "Briefing(\n    format_version: 3,\n    new_shape: Something(1),\n)",
+        "Briefing(\n    format_version: 4,\n    new_shape: Something(1),\n)",
     )
     .unwrap();
     let err = run(dir.path(), &["check", "future.ron"]).fails();
     assert!(
         err.stderr
-            .contains("newer version of briefing-notes (file format 3)"),
+            .contains("newer version of briefing-notes (file format 4)"),
         "{}",
         err.stderr
     );

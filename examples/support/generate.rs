@@ -107,3 +107,41 @@ pub fn edited(text: &str, edits: usize, seed: u64) -> String {
     }
     chars.into_iter().collect()
 }
+
+/// About `bytes` of news prose with attributions in it: quotations, "said", "according
+/// to", pronouns and relaying outlets, with names drawn at random — for timing the
+/// attribution engine on a long article.
+#[allow(dead_code)]
+pub fn news(bytes: usize, seed: u64) -> String {
+    let mut rng = Rng(seed);
+    const FIRST: &[&str] = &[
+        "Anna", "Tom", "Maria", "Omar", "Lena", "Paulo", "Karin", "Jon",
+    ];
+    const LAST: &[&str] = &[
+        "Keller", "Brandt", "Oliveira", "Haddad", "Fischer", "Santos",
+    ];
+    const OUTLETS: &[&str] = &["Reuters", "the BBC", "The New York Times", "CNN"];
+    const TEMPLATES: &[&str] = &[
+        "“We will not accept these terms,” said Foreign Minister {F} {L}. She added that talks would resume on Monday.",
+        "According to {O}, the deal would cut tariffs by half, according to two officials familiar with the plan.",
+        "{F} {L}, a spokesman for the ministry, told {O} that the border had been closed overnight.",
+        "The markets rose after the announcement. Analysts said the gains were unlikely to last.",
+        "Mr. {L} denied that any payment had been made. He said the accounts were open to inspection.",
+        "The committee met on Tuesday and adjourned without a vote, the third delay this month.",
+        "The company confirmed that 40 jobs would go. It said the cuts were needed to stay in business.",
+        "{F} {L} was reportedly unhappy with the outcome, and the talks were postponed.",
+    ];
+    let mut text = String::with_capacity(bytes + 512);
+    while text.len() < bytes {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        let t = TEMPLATES[rng.below(TEMPLATES.len())];
+        text.push_str(
+            &t.replace("{F}", FIRST[rng.below(FIRST.len())])
+                .replace("{L}", LAST[rng.below(LAST.len())])
+                .replace("{O}", OUTLETS[rng.below(OUTLETS.len())]),
+        );
+    }
+    text
+}

@@ -4,7 +4,7 @@
 
 mod ach;
 mod corroboration;
-mod names;
+pub mod names;
 mod similar;
 
 use std::collections::BTreeMap;

@@ -7,7 +7,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::command::{AnalysisCommand, Command, Side};
+use super::command::{AnalysisCommand, Command, Side, SuggestionCommand};
 use crate::model::{Stance, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -41,6 +41,11 @@ pub enum Action {
     LinkSupports,
     LinkContradicts,
     Hypotheses,
+    ToggleSuggestions,
+    NextSuggestion,
+    PreviousSuggestion,
+    AcceptSuggestion,
+    RejectSuggestion,
     ShowShortcuts,
 }
 
@@ -82,7 +87,7 @@ macro_rules! keys {
 
 impl Action {
     /// Every action, in the order the shortcuts window lists them.
-    pub const ALL: [Action; 32] = [
+    pub const ALL: [Action; 37] = [
         Action::New,
         Action::Open,
         Action::Save,
@@ -114,6 +119,11 @@ impl Action {
         Action::LinkSupports,
         Action::LinkContradicts,
         Action::Hypotheses,
+        Action::ToggleSuggestions,
+        Action::NextSuggestion,
+        Action::PreviousSuggestion,
+        Action::AcceptSuggestion,
+        Action::RejectSuggestion,
         Action::ShowShortcuts,
     ];
 
@@ -151,6 +161,11 @@ impl Action {
             Action::LinkSupports => "Link as Supporting",
             Action::LinkContradicts => "Link as Contradicting",
             Action::Hypotheses => "Competing Hypotheses…",
+            Action::ToggleSuggestions => "Suggestions",
+            Action::NextSuggestion => "Next Suggestion",
+            Action::PreviousSuggestion => "Previous Suggestion",
+            Action::AcceptSuggestion => "Accept Suggestion",
+            Action::RejectSuggestion => "Dismiss Suggestion",
             Action::ShowShortcuts => "Keyboard Shortcuts",
         }
     }
@@ -200,6 +215,20 @@ impl Action {
                  (again to unlink)"
             }
             Action::Hypotheses => "Weigh the claims against competing hypotheses (the ACH matrix)",
+            Action::ToggleSuggestions => {
+                "Switch the right panel to the claims the article's attributions suggest (again \
+                 for the claims)"
+            }
+            Action::NextSuggestion => "Select the next suggested claim and show it",
+            Action::PreviousSuggestion => "Select the previous suggested claim and show it",
+            Action::AcceptSuggestion => {
+                "Tag the selected suggestion as proposed, or keep the suggested speaker and via \
+                 of the selected claim"
+            }
+            Action::RejectSuggestion => {
+                "Dismiss the selected suggestion for good, or clear the suggested speaker and \
+                 via of the selected claim"
+            }
             Action::ShowShortcuts => "List every keyboard shortcut",
         }
     }
@@ -236,6 +265,11 @@ impl Action {
             Action::LinkSupports => keys![cmd(Key::K)],
             Action::LinkContradicts => keys![cmd_shift(Key::K)],
             Action::Hypotheses => keys![cmd(Key::H)],
+            Action::ToggleSuggestions => keys![cmd(Key::G)],
+            Action::NextSuggestion => keys![plain(Key::F7)],
+            Action::PreviousSuggestion => keys![KeyboardShortcut::new(Modifiers::SHIFT, Key::F7)],
+            Action::AcceptSuggestion => keys![cmd(Key::Enter)],
+            Action::RejectSuggestion => keys![cmd(Key::Backspace)],
             Action::ShowShortcuts => keys![plain(Key::F1)],
             Action::AddArticles | Action::PasteArticle => keys![],
         }
@@ -245,6 +279,8 @@ impl Action {
         match self {
             Action::Undo | Action::Redo => Scope::NotInTextField,
             Action::DeleteClaim => Scope::NotTyping,
+            // Ctrl+Backspace deletes a word in a text field.
+            Action::RejectSuggestion => Scope::NotInTextField,
             Action::FindNext | Action::FindPrevious | Action::CloseFind => Scope::FindField,
             Action::Copy => Scope::Reader,
             _ => Scope::Window,
@@ -287,6 +323,11 @@ impl Action {
                 Command::Analysis(AnalysisCommand::LinkSelected(Stance::Contradicts))
             }
             Action::Hypotheses => Command::OpenHypotheses,
+            Action::ToggleSuggestions => Command::ToggleSuggestions,
+            Action::NextSuggestion => Command::Suggestion(SuggestionCommand::Step(1)),
+            Action::PreviousSuggestion => Command::Suggestion(SuggestionCommand::Step(-1)),
+            Action::AcceptSuggestion => Command::Suggestion(SuggestionCommand::Accept),
+            Action::RejectSuggestion => Command::Suggestion(SuggestionCommand::Reject),
             Action::ShowShortcuts => Command::ShowShortcuts,
         }
     }

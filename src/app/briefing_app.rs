@@ -264,6 +264,11 @@ impl BriefingApp {
         self.view.tab
     }
 
+    /// The suggestion selected on the Suggestions tab.
+    pub fn selected_suggestion(&self) -> Option<crate::model::Span> {
+        self.view.suggestions.selected
+    }
+
     pub fn hypotheses_open(&self) -> bool {
         self.view.hypotheses.open
     }

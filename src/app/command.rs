@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use crate::edit::{BriefingField, ClaimField, JudgmentField};
 use crate::model::{
-    ArticleId, ArticleMeta, Claim, ClaimId, Consistency, HypothesisId, Judgment, JudgmentId,
+    ArticleId, ArticleMeta, Claim, ClaimId, Consistency, HypothesisId, Judgment, JudgmentId, Span,
     Stance, Status,
 };
 
@@ -112,11 +112,15 @@ pub enum Command {
     ResolveChanged(ChangedChoice),
     /// Switch the right panel between the claims and the key judgments.
     ToggleJudgments,
+    /// Switch the right panel between the claims and the suggestions.
+    ToggleSuggestions,
     ShowTab(PanelTab),
     OpenHypotheses,
     CloseHypotheses,
     /// Key judgments and competing hypotheses (see [`super::analysis_commands`]).
     Analysis(AnalysisCommand),
+    /// Suggested claims and attributions (see [`super::suggestion_commands`]).
+    Suggestion(SuggestionCommand),
 }
 
 /// What the right panel shows.
@@ -125,6 +129,23 @@ pub enum PanelTab {
     #[default]
     Claims,
     Judgments,
+    Suggestions,
+}
+
+/// The attribution engine's suggestions: candidate claims in the open article, and the
+/// speaker and via filled in when a claim is tagged.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SuggestionCommand {
+    /// Select the suggestion this many places after the selected one, and show it.
+    Step(i32),
+    /// Select this suggested span and show it in the reader.
+    Select(Span),
+    /// Tag the selected suggestion as proposed (on the Suggestions tab), or keep the
+    /// selected claim's suggested speaker and via.
+    Accept,
+    /// Dismiss the selected suggestion for good (on the Suggestions tab), or clear the
+    /// selected claim's suggested speaker and via.
+    Reject,
 }
 
 /// Changes to the analysis: judgments, their links to claims, hypotheses and ratings.

@@ -192,10 +192,17 @@ impl BriefingApp {
             Command::ResolveChanged(choice) => self.resolve_changed(choice),
             Command::ToggleJudgments => {
                 self.view.tab = match self.view.tab {
-                    PanelTab::Claims => PanelTab::Judgments,
+                    PanelTab::Claims | PanelTab::Suggestions => PanelTab::Judgments,
                     PanelTab::Judgments => PanelTab::Claims,
                 };
                 // The panel must be there to switch to.
+                self.prefs.settings.show_claims = true;
+            }
+            Command::ToggleSuggestions => {
+                self.view.tab = match self.view.tab {
+                    PanelTab::Suggestions => PanelTab::Claims,
+                    PanelTab::Claims | PanelTab::Judgments => PanelTab::Suggestions,
+                };
                 self.prefs.settings.show_claims = true;
             }
             Command::ShowTab(tab) => {
@@ -205,6 +212,7 @@ impl BriefingApp {
             Command::OpenHypotheses => self.view.hypotheses.open = true,
             Command::CloseHypotheses => self.view.hypotheses.open = false,
             Command::Analysis(a) => self.run_analysis(a),
+            Command::Suggestion(c) => self.run_suggestion(c),
         }
     }
 
@@ -390,7 +398,10 @@ impl BriefingApp {
         let article_id = article.id;
         match Anchor::new(&index, range) {
             Ok(anchor) => {
-                let claim = Claim::new(status, anchor, now());
+                let mut claim = Claim::new(status, anchor, now());
+                // Who says it and who relays it, read from the text, marked as suggested
+                // until the analyst accepts or edits them.
+                crate::attribution::suggest_attribution(&mut claim, article);
                 let id = claim.id;
                 if self.edit(Edit::AddClaim {
                     article: article_id,

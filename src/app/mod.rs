@@ -26,6 +26,7 @@ pub mod reader;
 mod session;
 pub mod settings;
 pub mod state;
+mod suggestion_commands;
 mod tasks;
 pub mod theme;
 mod ui;

@@ -15,6 +15,7 @@ use super::ui::find_bar::FindBar;
 use super::ui::hypotheses::HypothesesWindow;
 use super::ui::judgments::JudgmentsPanel;
 use super::ui::messages::MessageStrip;
+use super::ui::suggestions::SuggestionsPanel;
 use super::view_memory::SavedView;
 use crate::document::Document;
 use crate::model::{Article, ArticleId, ClaimId};
@@ -34,6 +35,7 @@ pub struct ViewState {
     /// What the right panel shows: the claims or the key judgments.
     pub tab: PanelTab,
     pub judgments: JudgmentsPanel,
+    pub suggestions: SuggestionsPanel,
     pub hypotheses: HypothesesWindow,
     pub article_details: ArticleDetails,
     /// The in-app copy of the last Ctrl+C (also sent to the system clipboard).
@@ -54,6 +56,7 @@ impl ViewState {
         self.find = FindBar::default();
         self.claim_editor = ClaimEditor::default();
         self.judgments = JudgmentsPanel::default();
+        self.suggestions = SuggestionsPanel::default();
         self.article_details = ArticleDetails::default();
     }
 

@@ -195,10 +195,11 @@ pub fn list_claims(b: &Briefing, out: &mut dyn Write) -> Result<()> {
     let labels = claim_labels(b);
     for (_, c) in in_label_order(b) {
         let who = c.attribution();
-        let who = if who.is_empty() {
-            who
-        } else {
-            format!(" — {who}")
+        let who = match (who.is_empty(), c.suggested_from.is_empty()) {
+            (true, _) => who,
+            (false, true) => format!(" — {who}"),
+            // Read from the text by the engine; nobody has checked it yet.
+            (false, false) => format!(" — {who} (suggested, not yet reviewed)"),
         };
         let l = label(&labels, c.id);
         writeln!(out, "  {l}  “{}”{who}", snippet(&c.anchor.quote, 60))?;

@@ -78,6 +78,12 @@ pub enum CliCommand {
     Hypothesis(HypothesisCommand),
     /// Rate how consistent a claim is with a hypothesis: cc, c, n, i, ii (or none).
     Rate(RateArgs),
+    /// Who says a quote and who relays it, read from the article: prints "speaker: …",
+    /// "via: …" and the words that gave them ("from: …").
+    Attribute(AttributeArgs),
+    /// Candidate claims in an article: attributed statements and hedged reports, one per
+    /// line, with a proposed status, speaker and via.
+    Suggest(SuggestArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -244,6 +250,36 @@ pub struct TagArgs {
     /// A tag for the claim; repeat for several.
     #[arg(long = "tag")]
     pub tags: Vec<String>,
+    /// Fill in the speaker and via from the article's text where they are not given.
+    #[arg(long)]
+    pub suggest_attribution: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AttributeArgs {
+    /// The article file: anything `add` accepts (a saved web page, .md or .txt).
+    pub article: PathBuf,
+    /// The exact words, as they appear in the article.
+    #[arg(long)]
+    pub quote: String,
+    /// Which match (1, 2…) when the quote occurs more than once.
+    #[arg(long)]
+    pub occurrence: Option<usize>,
+    /// For a web page: all of its visible text, not only the article found in it.
+    #[arg(long)]
+    pub whole_page: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SuggestArgs {
+    /// The article file: anything `add` accepts (a saved web page, .md or .txt).
+    pub article: PathBuf,
+    /// One JSON object per line instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// For a web page: all of its visible text, not only the article found in it.
+    #[arg(long)]
+    pub whole_page: bool,
 }
 
 #[derive(Debug, Args)]

@@ -4,6 +4,7 @@
 
 mod analysis;
 mod args;
+mod attribution;
 
 use std::io::Write;
 use std::path::Path;
@@ -20,8 +21,8 @@ use crate::text::search::{find_occurrences, prefer_whole_words};
 use crate::text::{TextIndex, line_col, normalize_article_text, normalize_query, snippet};
 
 pub use args::{
-    AddArgs, CheckArgs, Cli, CliCommand, ExportArgs, ExtractArgs, HypothesisCommand,
-    JudgmentCommand, NewArgs, RateArgs, TagArgs,
+    AddArgs, AttributeArgs, CheckArgs, Cli, CliCommand, ExportArgs, ExtractArgs, HypothesisCommand,
+    JudgmentCommand, NewArgs, RateArgs, SuggestArgs, TagArgs,
 };
 
 /// Runs a subcommand. Output goes to `out`; warnings to standard error.
@@ -36,6 +37,8 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<()> {
         CliCommand::Judgment(c) => analysis::judgment(c, out),
         CliCommand::Hypothesis(c) => analysis::hypothesis(c, out),
         CliCommand::Rate(a) => analysis::rate(a, out),
+        CliCommand::Attribute(a) => attribution::attribute(a, out),
+        CliCommand::Suggest(a) => attribution::suggest(a, out),
     }
 }
 
@@ -150,7 +153,7 @@ fn add(a: AddArgs, out: &mut dyn Write) -> Result<()> {
 }
 
 /// Imports with the CLI's advice when a page has no article in it.
-fn import_article(path: &Path, whole_page: bool) -> Result<Imported> {
+pub(crate) fn import_article(path: &Path, whole_page: bool) -> Result<Imported> {
     let imported = import_file(path, ImportOptions { whole_page }).map_err(|e| match e {
         ImportError::NoArticle { .. } => anyhow!(
             "{e}; add --whole-page to import all of the page's visible text (nothing was changed)"
@@ -252,40 +255,15 @@ fn tag(a: TagArgs, out: &mut dyn Write) -> Result<()> {
         bail!("the quote is empty");
     }
     let index = TextIndex::new(&article.text);
-    let found = prefer_whole_words(&index, &quote, find_occurrences(&index, &quote));
-    let range = match (found.len(), a.occurrence) {
-        (0, _) => {
-            let hint = if article.text.to_lowercase().contains(&quote.to_lowercase()) {
-                " (it does occur with different capitals: quote the words exactly as written)"
-            } else {
-                ""
-            };
-            bail!(
-                "the quote “{}” is not in article “{}”{hint}; nothing was changed",
-                snippet(&quote, 80),
-                article.title
-            );
-        }
-        (1, None | Some(1)) => found[0].clone(),
-        (n, None) => bail!(
-            "the quote occurs {n} times in “{}”; choose one with --occurrence:\n{}",
-            article.title,
-            list_occurrences(&index, &found)
-        ),
-        (n, Some(k)) => match k.checked_sub(1).and_then(|i| found.get(i)) {
-            Some(r) => r.clone(),
-            None => bail!(
-                "--occurrence {k} is out of range: the quote occurs {n} time{} in “{}”",
-                if n == 1 { "" } else { "s" },
-                article.title
-            ),
-        },
-    };
+    let range = pick_occurrence(&index, &quote, a.occurrence, &article.title)?;
     let anchor = Anchor::new(&index, range)?;
     let mut claim = Claim::new(a.status, anchor, now());
     claim.note = a.note;
     claim.speaker = a.speaker;
     claim.via = a.via;
+    if a.suggest_attribution {
+        attribution::fill(&mut claim, article);
+    }
     claim.credibility = a.credibility;
     claim.tags = clean_tags(a.tags.iter().map(String::as_str));
     let (article_id, claim_id) = (article.id, claim.id);
@@ -307,6 +285,45 @@ fn tag(a: TagArgs, out: &mut dyn Write) -> Result<()> {
         snippet(&quote, 60)
     )?;
     Ok(())
+}
+
+/// The `occurrence`-th (from 1) place `quote` occurs in the text, whole words first; an
+/// error that lists the places when there are several and none was chosen.
+pub(crate) fn pick_occurrence(
+    index: &TextIndex,
+    quote: &str,
+    occurrence: Option<usize>,
+    title: &str,
+) -> Result<std::ops::Range<usize>> {
+    let found = prefer_whole_words(index, quote, find_occurrences(index, quote));
+    Ok(match (found.len(), occurrence) {
+        (0, _) => {
+            let hint = if index.text().to_lowercase().contains(&quote.to_lowercase()) {
+                " (it does occur with different capitals: quote the words exactly as written)"
+            } else {
+                ""
+            };
+            bail!(
+                "the quote “{}” is not in article “{}”{hint}; nothing was changed",
+                snippet(quote, 80),
+                title
+            );
+        }
+        (1, None | Some(1)) => found[0].clone(),
+        (n, None) => bail!(
+            "the quote occurs {n} times in “{}”; choose one with --occurrence:\n{}",
+            title,
+            list_occurrences(index, &found)
+        ),
+        (n, Some(k)) => match k.checked_sub(1).and_then(|i| found.get(i)) {
+            Some(r) => r.clone(),
+            None => bail!(
+                "--occurrence {k} is out of range: the quote occurs {n} time{} in “{}”",
+                if n == 1 { "" } else { "s" },
+                title
+            ),
+        },
+    })
 }
 
 fn list_occurrences(index: &TextIndex, found: &[std::ops::Range<usize>]) -> String {

@@ -12,6 +12,8 @@ pub enum ClaimField {
     Via,
     Credibility,
     Tags,
+    /// Keeping or clearing a suggested speaker and via.
+    Attribution,
 }
 
 /// What a run of edits changes: consecutive edits with the same key undo as one (typing in a

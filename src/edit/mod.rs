@@ -8,7 +8,7 @@ pub use history::{ClaimField, History, JudgmentField, MergeKey};
 
 use crate::model::{
     Article, ArticleId, ArticleMeta, Briefing, Claim, ClaimId, Consistency, Hypothesis,
-    HypothesisId, Judgment, JudgmentId, now,
+    HypothesisId, Judgment, JudgmentId, Span, now,
 };
 use crate::text::TextIndex;
 
@@ -84,6 +84,13 @@ pub enum Edit {
         hypothesis: HypothesisId,
         claim: ClaimId,
         value: Option<Consistency>,
+    },
+    /// Dismisses a suggested claim in an article (or, with `dismissed: false`, offers it
+    /// again).
+    SetSuggestionDismissed {
+        article: ArticleId,
+        span: Span,
+        dismissed: bool,
     },
     /// Several edits that undo as one.
     Batch(Vec<Edit>),
@@ -207,6 +214,25 @@ fn apply_inner(b: &mut Briefing, edit: Edit) -> Result<Edit, EditError> {
             Ok(Edit::ReplaceClaim {
                 article,
                 claim: Box::new(old),
+            })
+        }
+        Edit::SetSuggestionDismissed {
+            article,
+            span,
+            dismissed,
+        } => {
+            let a = b
+                .article_mut(article)
+                .ok_or(EditError::NoArticle(article))?;
+            let was = if dismissed {
+                !a.dismissed.insert(span)
+            } else {
+                a.dismissed.remove(&span)
+            };
+            Ok(Edit::SetSuggestionDismissed {
+                article,
+                span,
+                dismissed: was,
             })
         }
         Edit::AddJudgment { .. }

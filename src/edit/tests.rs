@@ -53,6 +53,17 @@ fn every_edit_undoes_and_redoes_to_the_same_state() {
                 ..Default::default()
             },
         },
+        Edit::SetSuggestionDismissed {
+            article: art,
+            span: Span { start: 0, end: 23 },
+            dismissed: true,
+        },
+        // Dismissing it again changes nothing, and undoes to nothing.
+        Edit::SetSuggestionDismissed {
+            article: art,
+            span: Span { start: 0, end: 23 },
+            dismissed: true,
+        },
         Edit::RemoveClaim {
             article: art,
             id: claim.id,

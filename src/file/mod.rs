@@ -20,7 +20,7 @@ use crate::disk::DiskStamp;
 use crate::model::{ArticleId, Briefing, ClaimId};
 
 /// The format this build writes. Every older version must keep loading (see `migrate`).
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// Larger files are refused before parsing.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -301,7 +301,7 @@ fn migrate(version: u32, text: &str, path: &Path) -> Result<Briefing, LoadError>
     match version {
         // Version 2 added key judgments and hypotheses, both absent from a version 1 file
         // (and left out of a version 2 file while empty): the same parse reads both.
-        1 | 2 => parse::<Briefing>(text, path),
+        1..=3 => parse::<Briefing>(text, path),
         found => Err(LoadError::BadVersion {
             path: path.to_owned(),
             found,

@@ -1,6 +1,8 @@
 //! An article: the full text an analyst read (embedded, so a briefing outlives the web page)
 //! with where it came from, and the claims tagged in it.
 
+use std::collections::BTreeSet;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -9,6 +11,7 @@ use super::claim::Claim;
 use super::grades::Reliability;
 use super::ids::{ArticleId, ClaimId};
 use super::published::Published;
+use super::span::Span;
 use crate::text::normalize_article_text;
 
 /// Where an article came from: every field the analyst can correct after import.
@@ -47,6 +50,9 @@ pub struct Article {
     pub reliability: Option<Reliability>,
     /// SHA-256 of `text` (UTF-8), lower-case hex: proves which text the claims were made on.
     pub sha256: String,
+    /// Suggested claims the analyst dismissed, so that they are not offered again.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub dismissed: BTreeSet<Span>,
     /// Sorted by position (see [`Claim::sort_key`]).
     #[serde(default)]
     pub claims: Vec<Claim>,
@@ -78,6 +84,7 @@ impl Article {
             added: now,
             reliability: meta.reliability,
             sha256: sha256_hex(&text),
+            dismissed: BTreeSet::new(),
             claims: Vec::new(),
             text,
         }

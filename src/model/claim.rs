@@ -70,6 +70,11 @@ pub struct Claim {
     /// Who relays it (e.g. "Interfax").
     #[serde(default)]
     pub via: String,
+    /// While the speaker and via are the attribution engine's suggestion, which the analyst
+    /// has neither accepted nor edited: the words they were read from ("according to
+    /// several people with knowledge of the call").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub suggested_from: String,
     #[serde(default)]
     pub credibility: Option<Credibility>,
     #[serde(default)]
@@ -88,6 +93,7 @@ impl Claim {
             anchor,
             speaker: String::new(),
             via: String::new(),
+            suggested_from: String::new(),
             credibility: None,
             note: String::new(),
             tags: BTreeSet::new(),

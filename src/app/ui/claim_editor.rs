@@ -4,7 +4,7 @@
 
 use egui::{RichText, Ui};
 
-use super::widgets::{TypedText, grade_combo, labelled_field, warning};
+use super::widgets::{TypedText, accept_or_reject, grade_combo, labelled_field, warning};
 use super::{Derived, Shared, Version};
 use crate::analysis::{judgment_label, similar_claims};
 use crate::app::actions::Action;
@@ -87,7 +87,14 @@ impl ClaimEditor {
         for (label, field, slot, rows) in fields {
             let mut c = claim.clone();
             if labelled_field(ui, label, slot(&mut c), rows).changed() {
+                // Edited by hand: the attribution is the analyst's now.
+                if matches!(field, ClaimField::Speaker | ClaimField::Via) {
+                    c.suggested_from.clear();
+                }
                 update(queue, c, field);
+            }
+            if field == ClaimField::Via && !claim.suggested_from.is_empty() {
+                suggested(ui, claim, queue);
             }
         }
         let grades = (1..=6).filter_map(Credibility::new);
@@ -138,6 +145,17 @@ impl ClaimEditor {
             }
         }
     }
+}
+
+/// The speaker and via were read from the text and nobody has checked them yet: where they
+/// came from, and keeping or clearing them.
+fn suggested(ui: &mut Ui, claim: &Claim, queue: &mut CommandQueue) {
+    let from = format!("Suggested from: “{}”", snippet(&claim.suggested_from, 90));
+    let r = ui.label(RichText::new(from).small().italics());
+    ui.ctx().accesskit_node_builder(r.id, |node| {
+        node.set_description("Speaker and via suggested from the text, not yet reviewed")
+    });
+    accept_or_reject(ui, "Clear", queue);
 }
 
 fn status_picker(ui: &mut Ui, claim: &Claim, queue: &mut CommandQueue) {

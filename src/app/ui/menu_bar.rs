@@ -106,6 +106,20 @@ pub fn show(ui: &mut Ui, shared: &Shared, view: &ViewState, queue: &mut CommandQ
         item(ui, queue, Action::LinkContradicts, can_link);
         ui.separator();
         item(ui, queue, Action::Hypotheses, true);
+        ui.separator();
+        let on_suggestions = view.tab == PanelTab::Suggestions;
+        toggle_item(ui, queue, Action::ToggleSuggestions, on_suggestions);
+        let article = view.current.is_some();
+        item(ui, queue, Action::NextSuggestion, article);
+        item(ui, queue, Action::PreviousSuggestion, article);
+        let suggested_claim = view
+            .selected_claim
+            .and_then(|id| shared.doc.briefing.find_claim(id))
+            .is_some_and(|(_, c)| !c.suggested_from.is_empty());
+        let can_settle = (on_suggestions && view.suggestions.selected.is_some())
+            || (!on_suggestions && suggested_claim);
+        item(ui, queue, Action::AcceptSuggestion, can_settle);
+        item(ui, queue, Action::RejectSuggestion, can_settle);
     });
     menu(ui, "View", |ui| view_menu(ui, shared, queue));
     menu(ui, "Help", |ui| {

@@ -16,6 +16,7 @@ pub mod modals;
 mod outline;
 pub mod shortcuts;
 mod status_bar;
+pub mod suggestions;
 mod toolbar;
 mod widgets;
 
@@ -49,6 +50,11 @@ pub struct Derived<K, V> {
 }
 
 impl<K: PartialEq, V> Derived<K, V> {
+    /// The value kept for `at`, without working it out if there is none.
+    pub fn peek(&self, at: &K) -> Option<&V> {
+        (self.at.as_ref() == Some(at)).then_some(&self.value)
+    }
+
     pub fn get(&mut self, at: K, work: impl FnOnce() -> V) -> &V {
         if self.at.as_ref() != Some(&at) {
             self.value = work();
@@ -147,7 +153,13 @@ pub fn panels(ui: &mut Ui, shared: &Shared, view: &mut ViewState, queue: &mut Co
         );
         panel.shrink_clip_rect(rect);
         let selected = view.selected_claim;
-        tabs(&mut panel, shared, view.tab, queue);
+        let article = view.current_article(shared.doc);
+        // Read only while the tab is shown: an analyst who never opens it pays nothing.
+        let on_suggestions = view.tab == PanelTab::Suggestions;
+        let suggested = view
+            .suggestions
+            .refresh(shared.version.0, article, on_suggestions);
+        tabs(&mut panel, shared, view.tab, suggested, queue);
         match view.tab {
             PanelTab::Claims => {
                 view.claims_list.show(&mut panel, shared, selected, queue);
@@ -156,6 +168,7 @@ pub fn panels(ui: &mut Ui, shared: &Shared, view: &mut ViewState, queue: &mut Co
                     .show(&mut panel, shared, selected, judgment, queue);
             }
             PanelTab::Judgments => view.judgments.show(&mut panel, shared, selected, queue),
+            PanelTab::Suggestions => view.suggestions.show(&mut panel, shared, article, queue),
         }
     }
     if view.briefing_find.open {
@@ -166,16 +179,36 @@ pub fn panels(ui: &mut Ui, shared: &Shared, view: &mut ViewState, queue: &mut Co
     }
 }
 
-/// The right panel's tabs: the claims, or the key judgments.
-fn tabs(ui: &mut Ui, shared: &Shared, tab: PanelTab, queue: &mut CommandQueue) {
+/// The right panel's tabs: the claims, the key judgments, or the suggested claims
+/// (`suggested`: how many the open article has, if the engine reads its language).
+fn tabs(
+    ui: &mut Ui,
+    shared: &Shared,
+    tab: PanelTab,
+    suggested: Option<usize>,
+    queue: &mut CommandQueue,
+) {
+    use crate::app::actions::Action;
     let b = &shared.doc.briefing;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         // Every claim has a label: their count is the claims' count, kept between frames.
         let claims = format!("Claims ({})", shared.labels.len());
         let judgments = format!("Key judgments ({})", b.judgments.len());
-        for (which, text) in [(PanelTab::Claims, claims), (PanelTab::Judgments, judgments)] {
+        let suggestions = match suggested {
+            Some(n) => format!("Suggestions ({n})"),
+            None => "Suggestions".to_owned(),
+        };
+        for (which, text, action) in [
+            (PanelTab::Claims, claims, Action::ToggleJudgments),
+            (PanelTab::Judgments, judgments, Action::ToggleJudgments),
+            (
+                PanelTab::Suggestions,
+                suggestions,
+                Action::ToggleSuggestions,
+            ),
+        ] {
             let r = ui.selectable_label(tab == which, text);
-            let r = r.on_hover_text(crate::app::actions::Action::ToggleJudgments.hint(ui.ctx()));
+            let r = r.on_hover_text(action.hint(ui.ctx()));
             ui.ctx().accesskit_node_builder(r.id, |node| {
                 node.set_role(egui::accesskit::Role::Tab);
                 node.set_selected(tab == which);

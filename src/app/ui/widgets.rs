@@ -223,3 +223,28 @@ pub fn list<R>(ui: &mut Ui, name: &str, len: usize, add: impl FnOnce(&mut Ui) ->
     )
     .inner
 }
+
+/// Accept and the rejecting button (`reject`: "Clear", "Dismiss") for what the attribution
+/// engine suggested, with their shortcuts in the tooltips.
+pub fn accept_or_reject(ui: &mut Ui, reject: &str, queue: &mut crate::app::command::CommandQueue) {
+    use crate::app::actions::Action;
+    use crate::app::command::{Command, SuggestionCommand};
+    ui.horizontal_wrapped(|ui| {
+        for (label, action, command) in [
+            (
+                "Accept",
+                Action::AcceptSuggestion,
+                SuggestionCommand::Accept,
+            ),
+            (reject, Action::RejectSuggestion, SuggestionCommand::Reject),
+        ] {
+            if ui
+                .button(label)
+                .on_hover_text(action.hint(ui.ctx()))
+                .clicked()
+            {
+                queue.push(Command::Suggestion(command));
+            }
+        }
+    });
+}
