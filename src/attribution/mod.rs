@@ -101,12 +101,6 @@ pub struct Attribution {
     pub cue: String,
 }
 
-impl Attribution {
-    pub fn is_empty(&self) -> bool {
-        self.speaker.is_empty() && self.via.is_empty()
-    }
-}
-
 /// How many paragraphs a block quotation introduced by "X wrote:" may run to.
 const BLOCK_PARAGRAPHS: usize = 12;
 
