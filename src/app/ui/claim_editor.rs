@@ -151,7 +151,7 @@ impl ClaimEditor {
 /// came from, and keeping or clearing them.
 fn suggested(ui: &mut Ui, claim: &Claim, queue: &mut CommandQueue) {
     let from = format!("Suggested from: “{}”", snippet(&claim.suggested_from, 90));
-    let r = ui.label(RichText::new(from).small().italics());
+    let r = ui.label(RichText::new(from).italics().weak());
     ui.ctx().accesskit_node_builder(r.id, |node| {
         node.set_description("Speaker and via suggested from the text, not yet reviewed")
     });

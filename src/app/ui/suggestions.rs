@@ -194,7 +194,7 @@ impl SuggestionsPanel {
         ui.label(format!("Via: {}", or_none(&s.attribution.via)));
         ui.label(
             RichText::new(format!("From: “{}”", snippet(&s.attribution.cue, 80)))
-                .small()
+                .italics()
                 .weak(),
         );
         ui.horizontal_wrapped(|ui| {
