@@ -145,6 +145,18 @@ fn names_titles_and_pronouns_resolve_to_the_full_name() {
         "Maria Oliveira"
     );
     assert_eq!(speaker(text, "the numbers did not add up"), "Paulo Santos");
+
+    // "She" is not the man who spoke last: titles and pronouns used of each tell them apart.
+    let text = "Finance Minister Maria Oliveira presented the budget on Friday. Ms. Oliveira \
+                said the deficit would fall.\n\n\
+                Paulo Santos, who leads the opposition, said he would vote against it. Mr. \
+                Santos said the numbers did not add up. She said the budget would balance by \
+                2027.";
+    assert_eq!(
+        speaker(text, "the budget would balance by 2027"),
+        "Maria Oliveira"
+    );
+    assert_eq!(speaker(text, "he would vote against it"), "Paulo Santos");
 }
 
 #[test]
@@ -173,6 +185,19 @@ fn a_block_quote_belongs_to_whoever_introduced_it() {
         "Omar Haddad"
     );
     assert_eq!(speaker(text, "I reported it to the vendor"), "Omar Haddad");
+
+    // So does a list under "X said:", even where an item has words of its own.
+    let text = "In the interview, Foreign Minister Lena Fischer also said:\n\n\
+                • The talks will resume in May\n\
+                • She is confident the ceasefire will hold\n\
+                • Sanctions must stay until the troops leave\n\n\
+                The ministry did not say where the talks would be held.";
+    assert_eq!(speaker(text, "Sanctions must stay"), "Lena Fischer");
+    assert_eq!(
+        speaker(text, "The talks will resume in May"),
+        "Lena Fischer"
+    );
+    assert_eq!(speaker(text, "where the talks would be held"), "");
 }
 
 #[test]

@@ -57,6 +57,11 @@ pub struct Lexicon {
     pub function_words: Words,
     /// Dates and days that are capitalised but never a speaker.
     pub calendar_words: Words,
+    /// Titles and roles that say a person is a man or a woman ("Mr", "spokeswoman").
+    pub male_words: Words,
+    pub female_words: Words,
+    /// Plural nouns that cannot speak for themselves, so "they" is not them ("reports").
+    pub inanimate_words: Words,
 }
 
 /// A word list, sorted so that looking a word up is a binary search.
@@ -139,6 +144,9 @@ impl Lexicon {
             determiners: words("determiners"),
             function_words: words("function_words"),
             calendar_words: words("calendar_words"),
+            male_words: words("male_words"),
+            female_words: words("female_words"),
+            inanimate_words: words("inanimate_words"),
         }
     }
 }

@@ -139,6 +139,24 @@ impl<'t> Engine<'t> {
             .map(|t| speakers::span_text(text, std::slice::from_ref(t)))
             .collect();
         mentions.mark_speakers(&surnames);
+        // "Reeves said he…": the pronoun a speaker's clause opens with says who they are.
+        for c in &cues {
+            let source = &prose.tokens[c.source.clone()];
+            let (Some(name), Some(next)) = (
+                source.last().filter(|t| t.capital),
+                prose.tokens.get(c.told.end.max(c.source.end)),
+            ) else {
+                continue;
+            };
+            if c.kind == CueKind::Verb
+                && let Some(gender) = speakers::pronoun_gender(&next.lower)
+            {
+                mentions.learn_gender(
+                    &speakers::span_text(text, std::slice::from_ref(name)),
+                    gender,
+                );
+            }
+        }
         let mut resolved: Vec<(usize, Speaker)> = Vec::with_capacity(cues.len());
         for cue in &cues {
             let speaker = if cue.kind == CueKind::Hedge {
@@ -314,12 +332,20 @@ impl<'t> Engine<'t> {
     /// a block quote of the speaker introduced there.
     fn block_quote_cue(&self, si: usize) -> Option<usize> {
         let p = self.prose.sentences[si].paragraph;
+        // A list item under "X said:" is X's point, whatever words it uses ("• He is
+        // confident the deal will pass").
+        let listed = |p: usize| {
+            self.text[self.prose.paragraphs[p].range.clone()]
+                .trim_start()
+                .starts_with(['•', '*', '-', '–', '·', '▪'])
+        };
         let plain = |p: usize| {
-            !self.prose.quotations.iter().any(|q| q.paragraph == p)
-                && self.prose.paragraphs[p]
-                    .sentences
-                    .clone()
-                    .all(|s| self.cues_of(s).next().is_none())
+            listed(p)
+                || (!self.prose.quotations.iter().any(|q| q.paragraph == p)
+                    && self.prose.paragraphs[p]
+                        .sentences
+                        .clone()
+                        .all(|s| self.cues_of(s).next().is_none()))
         };
         if !plain(p) {
             return None;
@@ -334,6 +360,10 @@ impl<'t> Engine<'t> {
                 return None;
             }
             intro -= 1;
+        }
+        // The paragraph after a list is no longer the list's.
+        if !listed(p) && (intro + 1..p).any(listed) {
+            return None;
         }
         let prev = &self.prose.paragraphs[intro];
         let last = prev.sentences.end.checked_sub(1)?;

@@ -29,6 +29,12 @@ pub struct Mention {
     pub kind: EntityKind,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
 #[derive(Debug, Default)]
 pub struct Mentions {
     pub all: Vec<Mention>,
@@ -39,6 +45,9 @@ pub struct Mentions {
     first_full: HashMap<String, usize>,
     /// By last word: the first kind known for any mention.
     known_kind: HashMap<String, EntityKind>,
+    /// By last word: what the titles ("Ms.", "spokesman") or the pronouns used of a person
+    /// ("Reeves said he…") say; `None` where they disagree.
+    gender: HashMap<String, Option<Gender>>,
 }
 
 fn last_word(name: &str) -> &str {
@@ -203,8 +212,45 @@ impl Mentions {
             by_last,
             ..Default::default()
         };
+        let titled: Vec<(String, Gender)> = mentions
+            .all
+            .iter()
+            .filter_map(|m| {
+                let male = m.titles.iter().any(|t| lx.male_words.has(t));
+                let female = m.titles.iter().any(|t| lx.female_words.has(t));
+                let gender = match (male, female) {
+                    (true, false) => Gender::Male,
+                    (false, true) => Gender::Female,
+                    _ => return None,
+                };
+                Some((last_word(&m.name).to_owned(), gender))
+            })
+            .collect();
+        for (last, gender) in titled {
+            mentions.learn_gender(&last, gender);
+        }
         mentions.index();
         mentions
+    }
+
+    /// Notes what a title or a pronoun says of the person named by `last` (a last word).
+    pub fn learn_gender(&mut self, last: &str, gender: Gender) {
+        let seen = self.gender.entry(last.to_owned()).or_insert(Some(gender));
+        if *seen != Some(gender) {
+            *seen = None;
+        }
+    }
+
+    fn gender_of(&self, m: &Mention) -> Option<Gender> {
+        self.gender.get(last_word(&m.name)).copied().flatten()
+    }
+
+    /// Whether `m` may be the person a pronoun of `gender` stands for.
+    pub fn may_be(&self, m: &Mention, gender: Option<Gender>) -> bool {
+        match (gender, self.gender_of(m)) {
+            (Some(want), Some(known)) => want == known,
+            _ => true,
+        }
     }
 
     /// Works out the lookups by last word, once the kinds are settled.
@@ -419,7 +465,10 @@ pub fn resolve(
             }
         };
         if lx.person_pronouns.has(w) {
-            let mut person = mentions.latest_before(at, fits(true));
+            let gender = pronoun_gender(w);
+            let mut person = mentions.latest_before(at, |m| {
+                m.kind == EntityKind::Person && mentions.may_be(m, gender)
+            });
             // "Banzi claims that Martino … . He also details …": the subject who spoke in
             // this sentence or the one before is likelier than a name mentioned since.
             let here = prose.sentence_at(at).unwrap_or(0);
@@ -428,6 +477,7 @@ pub fn resolve(
                 && prose.sentence_at(*a).is_some_and(|there| there + 1 >= here)
                 && let Some(m) =
                     mentions.latest_before(at, |m| m.name == s.name || full(mentions, m) == s.name)
+                && mentions.may_be(m, gender)
             {
                 person = Some(m);
             }
@@ -464,6 +514,7 @@ pub fn resolve(
                         s.kind != Some(EntityKind::Person)
                             && last.ends_with('s')
                             && !last.starts_with(char::is_uppercase)
+                            && !lx.inanimate_words.has(last)
                     } else {
                         named_organisation(s)
                     }
@@ -571,6 +622,15 @@ pub fn resolve(
         name: written,
         alts: Vec::new(),
         kind,
+    }
+}
+
+/// The gender a personal pronoun gives its person.
+pub fn pronoun_gender(pronoun: &str) -> Option<Gender> {
+    match pronoun {
+        "he" => Some(Gender::Male),
+        "she" => Some(Gender::Female),
+        _ => None,
     }
 }
 

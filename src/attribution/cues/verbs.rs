@@ -53,6 +53,13 @@ pub(super) fn verb_cue(prose: &Prose, sentence: usize, v: usize, lx: &Lexicon) -
     while j > first && toks[j - 1].is_word() && is_adverbial(&toks[j - 1], lx) {
         j -= 1;
     }
+    // "The ministry did not say where…": nothing was said.
+    if toks[j..v].iter().any(|t| {
+        matches!(t.lower.as_str(), "not" | "never" | "no" | "neither" | "nor")
+            || t.lower.ends_with("n't")
+    }) {
+        return None;
+    }
     // "X condemned the attack and said …": the subject of the first verb.
     if j > first
         && toks[j - 1].lower == "and"
