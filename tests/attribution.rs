@@ -222,6 +222,44 @@ fn relays_chains_and_the_publisher() {
 }
 
 #[test]
+fn a_wire_story_with_anonymous_sources_and_posts() {
+    let text = "The Kremlin has denied a report that Russian and Ukrainian officials held \
+                secret talks in Qatar.\n\n\
+                A spokesperson for the Kremlin said the report was \"pure fiction\". Dmitry \
+                Peskov told reporters in Moscow that no such meeting had taken place.\n\n\
+                The Financial Times, citing three people familiar with the matter, reported on \
+                Tuesday that the two sides had discussed a prisoner exchange.\n\n\
+                A senior Ukrainian official, speaking on condition of anonymity, said talks of \
+                some kind were \"always going on\".\n\n\
+                Mr Zelensky posted on Telegram that Ukraine would \"never trade territory\". He \
+                added: \"Our position has not changed.\"\n\n\
+                Prices of Russian bonds rose 2% after the report.";
+    assert_eq!(
+        speaker(text, "pure fiction"),
+        "A spokesperson for the Kremlin"
+    );
+    let a = who(text, "no such meeting had taken place", 1);
+    assert_eq!((a.speaker.as_str(), a.via.as_str()), ("Dmitry Peskov", ""));
+    let a = who(text, "had discussed a prisoner exchange", 1);
+    assert_eq!(
+        (a.speaker.as_str(), a.via.as_str()),
+        ("three people familiar with the matter", "Financial Times")
+    );
+    assert_eq!(
+        speaker(text, "talks of some kind were"),
+        "A senior Ukrainian official"
+    );
+    // The speaker's own post is not relayed by anyone.
+    let a = who(text, "Our position has not changed", 1);
+    assert_eq!((a.speaker.as_str(), a.via.as_str()), ("Zelensky", ""));
+    assert_eq!(speaker(text, "Prices of Russian bonds rose"), "");
+    assert_eq!(
+        speaker(text, "Russian and Ukrainian officials held"),
+        "Kremlin"
+    );
+}
+
+#[test]
 fn an_outlet_alone_is_the_speaker() {
     let text = "Wired reports that the company ignored three warnings about the flaw.";
     let a = who(text, "the company ignored three warnings", 1);

@@ -62,6 +62,9 @@ pub struct Lexicon {
     pub female_words: Words,
     /// Plural nouns that cannot speak for themselves, so "they" is not them ("reports").
     pub inanimate_words: Words,
+    /// Words that only count or point ("several", "these"): a phrase ending in one names
+    /// nobody.
+    pub quantifiers: Words,
 }
 
 /// A word list, sorted so that looking a word up is a binary search.
@@ -147,6 +150,7 @@ impl Lexicon {
             male_words: words("male_words"),
             female_words: words("female_words"),
             inanimate_words: words("inanimate_words"),
+            quantifiers: words("quantifiers"),
         }
     }
 }

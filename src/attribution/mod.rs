@@ -513,7 +513,7 @@ impl<'t> Engine<'t> {
         range.clone().find_map(|k| {
             let lead = matches!(
                 toks[k].lower.as_str(),
-                "published" | "interview" | "appeared" | "posted" | "broadcast"
+                "published" | "interview" | "appeared" | "broadcast"
             ) && toks.get(k + 1).is_some_and(|n| {
                 k + 1 < range.end
                     && matches!(n.lower.as_str(), "at" | "in" | "by" | "with" | "on" | "to")

@@ -191,7 +191,7 @@ pub(super) fn plausible_source(words: &[Token], lx: &Lexicon) -> bool {
     }
     if words.len() == 1 {
         let w = &last.lower;
-        if lx.determiners.has(w)
+        if lx.quantifiers.has(w)
             || lx.function_words.has(w)
                 && !lx.person_pronouns.has(w)
                 && !lx.thing_pronouns.has(w)
@@ -208,5 +208,6 @@ pub(super) fn plausible_source(words: &[Token], lx: &Lexicon) -> bool {
             || (w.ends_with('s') && w.len() > 3)
             || w == "police";
     }
-    last.is_word() && !lx.determiners.has(&last.lower) || last.capital
+    // "A senior official" names someone; "the intelligence" or "several" alone do not.
+    last.capital || (last.is_word() && !lx.quantifiers.has(&last.lower))
 }
