@@ -285,11 +285,16 @@ fn main() {
         );
     }
     let total: f64 = times.iter().map(|(_, t)| t).sum();
-    let max = times.iter().map(|(_, t)| *t).fold(0.0, f64::max);
+    let slowest = times
+        .iter()
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .cloned()
+        .unwrap_or_default();
     println!(
-        "\ntime per article: mean {:.3} ms, max {:.3} ms ({} articles, reading the text and answering all its cases)",
+        "\ntime per article: mean {:.3} ms, max {:.3} ms ({}) ({} articles, reading the text and answering all its cases)",
         total / times.len().max(1) as f64,
-        max,
+        slowest.1,
+        slowest.0,
         times.len()
     );
 }
