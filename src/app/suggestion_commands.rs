@@ -6,7 +6,7 @@ use super::BriefingApp;
 use super::command::{Command, PanelTab, SuggestionCommand};
 use crate::anchor::Anchor;
 use crate::edit::{ClaimField, Edit};
-use crate::model::{Claim, Span, now};
+use crate::model::{Claim, Span, attribution_words, now};
 use crate::text::{Selection, TextIndex};
 
 impl BriefingApp {
@@ -47,16 +47,10 @@ impl BriefingApp {
             return;
         }
         let at = panel
-            .selected
-            .and_then(|s| {
-                panel
-                    .shown
-                    .iter()
-                    .position(|x| Span::from(x.span.clone()) == s)
-            })
+            .position()
             .map_or(if by > 0 { -1 } else { n }, |i| i as i64);
         let next = (at + i64::from(by)).clamp(0, n - 1) as usize;
-        let span = Span::from(panel.shown[next].span.clone());
+        let span = panel.shown[next].span;
         self.select_suggestion(span);
     }
 
@@ -68,25 +62,16 @@ impl BriefingApp {
         }
         panel.selected = Some(span);
         panel.reveal = true;
-        let Some(i) = panel
-            .shown
-            .iter()
-            .position(|x| Span::from(x.span.clone()) == span)
-        else {
+        let Some(i) = panel.index_of(span) else {
             return;
         };
         let s = &panel.shown[i];
         let n = panel.shown.len();
         let said = format!(
-            "Suggestion {} of {n}: {}, {}{}",
+            "Suggestion {} of {n}: {}, {}",
             i + 1,
             s.status.label(),
-            s.attribution.speaker,
-            if s.attribution.via.is_empty() {
-                String::new()
-            } else {
-                format!(", via {}", s.attribution.via)
-            }
+            attribution_words(&s.attribution.speaker, &s.attribution.via)
         );
         self.session.doc.history.seal();
         self.queue.push(Command::SelectText(span.range()));
@@ -106,7 +91,7 @@ impl BriefingApp {
         };
         let article_id = article.id;
         let index = TextIndex::new(&article.text);
-        let anchor = match Anchor::new(&index, s.span.clone()) {
+        let anchor = match Anchor::new(&index, s.span.range()) {
             Ok(a) => a,
             Err(e) => {
                 self.chrome
@@ -114,7 +99,7 @@ impl BriefingApp {
                 return;
             }
         };
-        let next = self.neighbour(&s.span);
+        let next = self.neighbour(s.span);
         let mut claim = Claim::new(status, anchor, now());
         claim.speaker = s.attribution.speaker.clone();
         claim.via = s.attribution.via.clone();
@@ -139,10 +124,10 @@ impl BriefingApp {
         let Some(article) = self.view.current else {
             return;
         };
-        let next = self.neighbour(&s.span);
+        let next = self.neighbour(s.span);
         if self.edit(Edit::SetSuggestionDismissed {
             article,
-            span: Span::from(s.span),
+            span: s.span,
             dismissed: true,
         }) {
             self.follow_on(next);
@@ -151,13 +136,14 @@ impl BriefingApp {
     }
 
     /// The suggestion after `span` (or before it, at the end), to select once it is gone.
-    fn neighbour(&self, span: &std::ops::Range<usize>) -> Option<Span> {
-        let shown = &self.view.suggestions.shown;
-        let i = shown.iter().position(|x| x.span == *span)?;
+    fn neighbour(&self, span: Span) -> Option<Span> {
+        let panel = &self.view.suggestions;
+        let i = panel.index_of(span)?;
+        let shown = &panel.shown;
         shown
             .get(i + 1)
             .or_else(|| i.checked_sub(1).and_then(|j| shown.get(j)))
-            .map(|x| Span::from(x.span.clone()))
+            .map(|x| x.span)
     }
 
     fn follow_on(&mut self, next: Option<Span>) {

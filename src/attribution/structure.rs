@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use crate::text::sentence::takes_stop;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Word,
@@ -170,19 +172,6 @@ fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
             possessive: false,
         });
     }
-}
-
-/// "Mr", "U.S", "J" (an initial): words whose full stop belongs to them.
-fn takes_stop(word: &str) -> bool {
-    const SHORT: &[&str] = &[
-        "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "sgt", "adm", "sen",
-        "rep", "gov", "pres", "st", "jr", "sr", "vs", "etc", "inc", "ltd", "co", "corp", "dept",
-        "jan", "feb", "aug", "sept", "oct", "nov", "dec", "mt", "ft", "no", "approx", "rev",
-    ];
-    let lower = word.to_lowercase();
-    SHORT.contains(&lower.as_str())
-        || (word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.'))
-        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
 
 fn word_token(text: &str, range: Range<usize>) -> Token {

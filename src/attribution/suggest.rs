@@ -7,12 +7,12 @@ use std::ops::Range;
 use super::cues::CueKind;
 use super::speakers::EntityKind;
 use super::{Attribution, Engine};
-use crate::model::Status;
+use crate::model::{Span, Status};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suggestion {
     /// Char offsets into the article text.
-    pub span: Range<usize>,
+    pub span: Span,
     pub status: Status,
     pub attribution: Attribution,
 }
@@ -62,7 +62,7 @@ impl Engine<'_> {
             };
             end = bytes.end;
             out.push(Suggestion {
-                span: start..stop,
+                span: Span { start, end: stop },
                 status,
                 attribution,
             });

@@ -65,7 +65,7 @@ pub fn suggest(a: SuggestArgs, out: &mut dyn Write) -> Result<()> {
     let engine = engine(&r)?;
     let index = TextIndex::new(&r.text);
     for s in engine.suggestions() {
-        let quote = index.slice(s.span.clone()).unwrap_or_default();
+        let quote = index.slice(s.span.range()).unwrap_or_default();
         if a.json {
             let line = serde_json::json!({
                 "start": s.span.start,

@@ -57,6 +57,17 @@ impl FromStr for Status {
     }
 }
 
+/// A speaker and via as every view writes them: "Yuri Ushakov, via Interfax", "via
+/// Interfax", "Yuri Ushakov", or empty.
+pub fn attribution_words(speaker: &str, via: &str) -> String {
+    match (speaker.trim(), via.trim()) {
+        ("", "") => String::new(),
+        (s, "") => s.to_owned(),
+        ("", v) => format!("via {v}"),
+        (s, v) => format!("{s}, via {v}"),
+    }
+}
+
 /// Field order here is the order in the file: keep it stable so files diff cleanly.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -105,12 +116,7 @@ impl Claim {
     /// Who says it and who relays it, as every view writes it: "Yuri Ushakov, via Interfax",
     /// "via Interfax", "Yuri Ushakov", or empty.
     pub fn attribution(&self) -> String {
-        match (self.speaker.trim(), self.via.trim()) {
-            ("", "") => String::new(),
-            (s, "") => s.to_owned(),
-            ("", v) => format!("via {v}"),
-            (s, v) => format!("{s}, via {v}"),
-        }
+        attribution_words(&self.speaker, &self.via)
     }
 
     /// Position order used in files and lists; ties broken by id so the order is total.

@@ -30,7 +30,7 @@ mod span;
 
 pub use article::{Article, ArticleMeta, hex, sha256_hex};
 pub use briefing::{Briefing, StatusCounts, now};
-pub use claim::{Claim, Status, StatusParseError, clean_tags};
+pub use claim::{Claim, Status, StatusParseError, attribution_words, clean_tags};
 pub use grades::{Credibility, Reliability};
 pub use ids::{ArticleId, BriefingId, ClaimId, HypothesisId, JudgmentId};
 pub use judgment::{

@@ -15,6 +15,14 @@ impl Span {
     pub fn range(self) -> Range<usize> {
         self.start..self.end
     }
+
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
 }
 
 impl From<Range<usize>> for Span {

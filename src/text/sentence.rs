@@ -13,8 +13,17 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "sgt", "adm", "sen", "rep",
     "gov", "pres", "st", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "dept",
     "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "u.s", "u.k", "u.n", "e.g", "i.e", "st", "mt", "ft",
+    "u.s", "u.k", "u.n", "e.g", "i.e", "st", "mt", "ft", "rev",
 ];
+
+/// Whether a word written before a full stop keeps the stop as its own ("Mr.", "U.S.", an
+/// initial "J.") rather than ending a sentence with it.
+pub fn takes_stop(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+        || (word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.'))
+}
 
 /// The text before and after a quote, out to the bounds of its sentence(s).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,9 +73,7 @@ fn ends_sentence(head: &str, next: Option<char>) -> bool {
                 .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"')
                 .next()
                 .unwrap_or("");
-            let lower = word.to_lowercase();
-            let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-            !(initial || ABBREVIATIONS.contains(&lower.as_str()))
+            !takes_stop(word)
         }
         _ => false,
     }

@@ -158,7 +158,7 @@ pub fn panels(ui: &mut Ui, shared: &Shared, view: &mut ViewState, queue: &mut Co
         let on_suggestions = view.tab == PanelTab::Suggestions;
         let suggested = view
             .suggestions
-            .refresh(shared.version.0, article, on_suggestions);
+            .refresh(shared.version, article, on_suggestions);
         tabs(&mut panel, shared, view.tab, suggested, queue);
         match view.tab {
             PanelTab::Claims => {

@@ -8,12 +8,12 @@ use std::collections::BTreeSet;
 use egui::{RichText, Ui};
 
 use super::widgets::{accept_or_reject, claim_row, heading, list, list_item};
-use super::{Derived, Shared};
+use super::{Derived, Shared, Version};
 use crate::app::actions::Action;
 use crate::app::command::{Command, CommandQueue, SuggestionCommand};
 use crate::app::theme::status_color;
 use crate::attribution::{Engine, Suggestion};
-use crate::model::{Article, ArticleId, Span, Status};
+use crate::model::{Article, ArticleId, Span, Status, attribution_words};
 use crate::text::{TextIndex, snippet};
 
 /// The panel's own state.
@@ -29,6 +29,10 @@ pub struct SuggestionsPanel {
     /// The suggestions shown: those read, less the dismissed and the ones already tagged.
     /// Kept for the executor, which steps through them.
     pub shown: Vec<Suggestion>,
+    /// Each shown suggestion's words (up to 200 chars), taken from the text once.
+    quotes: Vec<String>,
+    /// The briefing version and article `shown` was worked out for.
+    shown_at: Option<(Version, ArticleId)>,
     /// Scroll the list to the selected row on the next frame.
     pub reveal: bool,
     /// The current article is in a language the engine reads.
@@ -37,21 +41,25 @@ pub struct SuggestionsPanel {
 
 impl SuggestionsPanel {
     /// Works out what the panel shows for the current article (before the tabs are drawn,
-    /// which count them). `generation` names the document, so that an article reopened in
-    /// another document is read again; an article not read yet is read only if `read_now`
-    /// (the tab is shown).
+    /// which count them): only when the briefing or the article changed, not every frame.
+    /// The document's generation (in `version`) keys what was read, so that an article
+    /// reopened in another document is read again; an article not read yet is read only if
+    /// `read_now` (the tab is shown).
     pub fn refresh(
         &mut self,
-        generation: u64,
+        version: Version,
         article: Option<&Article>,
         read_now: bool,
     ) -> Option<usize> {
         let Some(article) = article else {
-            self.shown.clear();
+            self.forget();
             self.readable = false;
             return None;
         };
-        let at = (generation, article.id);
+        if self.shown_at == Some((version, article.id)) {
+            return self.readable.then_some(self.shown.len());
+        }
+        let at = (version.0, article.id);
         let read = if read_now {
             self.read.get(at, || {
                 Engine::new(&article.text, &article.language, &article.outlet)
@@ -61,34 +69,45 @@ impl SuggestionsPanel {
             match self.read.peek(&at) {
                 Some(read) => read,
                 None => {
-                    self.shown.clear();
+                    self.forget();
                     return None;
                 }
             }
         };
         self.readable = read.is_some();
         let Some(read) = read else {
-            self.shown.clear();
+            self.forget();
             return None;
         };
         self.shown = not_tagged(read, article);
-        if self
-            .selected
-            .is_some_and(|s| !self.shown.iter().any(|x| Span::from(x.span.clone()) == s))
-        {
+        let index = TextIndex::new(&article.text);
+        self.quotes = self
+            .shown
+            .iter()
+            .map(|s| snippet(index.slice(s.span.range()).unwrap_or_default(), 200))
+            .collect();
+        self.shown_at = Some((version, article.id));
+        if self.position().is_none() {
             self.selected = None;
             self.status = None;
         }
         Some(self.shown.len())
     }
 
+    fn forget(&mut self) {
+        self.shown.clear();
+        self.quotes.clear();
+        self.shown_at = None;
+    }
+
+    /// Where the suggestion over `span` is in the list shown.
+    pub fn index_of(&self, span: Span) -> Option<usize> {
+        self.shown.iter().position(|s| s.span == span)
+    }
+
     /// The selected suggestion, with the status the analyst chose for it.
     pub fn chosen(&self) -> Option<(Suggestion, Status)> {
-        let span = self.selected?;
-        let s = self
-            .shown
-            .iter()
-            .find(|s| Span::from(s.span.clone()) == span)?;
+        let s = &self.shown[self.position()?];
         Some((s.clone(), self.status.unwrap_or(s.status)))
     }
 
@@ -100,7 +119,7 @@ impl SuggestionsPanel {
         queue: &mut CommandQueue,
     ) {
         heading(ui, "Suggestions");
-        let Some(article) = article else {
+        if article.is_none() {
             ui.label(
                 RichText::new("Open an article to see the claims its attributions suggest.").weak(),
             );
@@ -132,7 +151,6 @@ impl SuggestionsPanel {
             .weak(),
         );
         ui.separator();
-        let index = TextIndex::new(&article.text);
         let detail_height = if self.selected.is_some() { 190.0 } else { 40.0 };
         let list_height = (ui.available_height() - detail_height).max(120.0);
         let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 8.0;
@@ -151,11 +169,11 @@ impl SuggestionsPanel {
                 .show_rows(ui, row_height, total, |ui, range| {
                     for i in range {
                         let s = &self.shown[i];
-                        let quote = index.slice(s.span.clone()).unwrap_or_default();
-                        let span = Span::from(s.span.clone());
+                        let quote = self.quotes[i].as_str();
+                        let span = s.span;
                         let is_selected = self.selected == Some(span);
                         let color = status_color(s.status, ui.visuals().dark_mode);
-                        let who = who(s);
+                        let who = attribution_words(&s.attribution.speaker, &s.attribution.via);
                         let text =
                             format!("“{}”\n{} · {who}", snippet(quote, 70), s.status.label());
                         let r = claim_row(ui, &text, is_selected, color, row_height - 4.0);
@@ -171,25 +189,22 @@ impl SuggestionsPanel {
             ui.label(RichText::new("No suggestions left in this article.").weak());
         }
         ui.separator();
-        self.detail(ui, &index, queue);
+        self.detail(ui, queue);
     }
 
-    fn position(&self) -> Option<usize> {
-        let span = self.selected?;
-        self.shown
-            .iter()
-            .position(|s| Span::from(s.span.clone()) == span)
+    /// Where the selected suggestion is in the list shown.
+    pub fn position(&self) -> Option<usize> {
+        self.index_of(self.selected?)
     }
 
     /// The selected suggestion: its words, where the attribution came from, the status to
     /// tag it with, and Accept / Dismiss.
-    fn detail(&mut self, ui: &mut Ui, index: &TextIndex, queue: &mut CommandQueue) {
-        let Some((s, status)) = self.chosen() else {
+    fn detail(&mut self, ui: &mut Ui, queue: &mut CommandQueue) {
+        let (Some((s, status)), Some(i)) = (self.chosen(), self.position()) else {
             ui.label(RichText::new("Select a suggestion to tag or dismiss it.").weak());
             return;
         };
-        let quote = index.slice(s.span.clone()).unwrap_or_default();
-        ui.label(RichText::new(format!("“{}”", snippet(quote, 200))).italics());
+        ui.label(RichText::new(format!("“{}”", self.quotes[i])).italics());
         ui.label(format!("Speaker: {}", or_none(&s.attribution.speaker)));
         ui.label(format!("Via: {}", or_none(&s.attribution.via)));
         ui.label(
@@ -219,14 +234,6 @@ fn or_none(s: &str) -> &str {
     if s.is_empty() { "(none)" } else { s }
 }
 
-/// "Dmitry Peskov, via Reuters".
-fn who(s: &Suggestion) -> String {
-    match (s.attribution.speaker.as_str(), s.attribution.via.as_str()) {
-        (sp, "") => sp.to_owned(),
-        (sp, via) => format!("{sp}, via {via}"),
-    }
-}
-
 /// The suggestions still open: neither dismissed nor overlapping a claim already tagged.
 fn not_tagged(read: &[Suggestion], article: &Article) -> Vec<Suggestion> {
     let tagged: BTreeSet<(usize, usize)> = article
@@ -236,7 +243,7 @@ fn not_tagged(read: &[Suggestion], article: &Article) -> Vec<Suggestion> {
         .map(|c| (c.anchor.start, c.anchor.end))
         .collect();
     read.iter()
-        .filter(|s| !article.dismissed.contains(&Span::from(s.span.clone())))
+        .filter(|s| !article.dismissed.contains(&s.span))
         .filter(|s| {
             // Claims are few beside the text: a range query over them by start.
             !tagged
