@@ -9,7 +9,7 @@ use super::{import_article, pick_occurrence};
 use crate::attribution::Engine;
 use crate::cli::args::{AttributeArgs, SuggestArgs};
 use crate::model::{Article, Claim};
-use crate::text::{TextIndex, normalize_article_text, normalize_query};
+use crate::text::{TextIndex, normalize_article_text, normalize_query, one_line};
 
 /// An imported article's stored text, language and outlet.
 struct Read {
@@ -96,8 +96,4 @@ pub fn fill(claim: &mut Claim, article: &Article) {
     if crate::attribution::suggest_attribution(claim, article).is_none() {
         eprintln!("warning: no attribution suggested: the article is not in English");
     }
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -187,7 +187,7 @@ fn extract(a: ExtractArgs, out: &mut dyn Write) -> Result<()> {
             ("encoding", imported.encoding),
         ] {
             // One line per key whatever the page held: newlines would break the format.
-            let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
+            let value = crate::text::one_line(value);
             if value.is_empty() {
                 writeln!(out, "{key}:")?;
             } else {

@@ -194,7 +194,7 @@ impl OwnMeta {
 
 /// Whitespace (line breaks from the markup included) collapsed to single spaces.
 fn clean(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::text::one_line(s)
 }
 
 /// "By Erin Cunningham" is the author Erin Cunningham.

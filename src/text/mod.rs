@@ -58,13 +58,18 @@ pub fn line_col(index: &TextIndex, c: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// `s` on one line: every run of whitespace, line breaks included, one space.
+pub fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// At most `max` chars of `s` on one line, with an ellipsis when cut: for lists and messages.
 pub fn snippet(s: &str, max: usize) -> String {
-    let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.chars().count() <= max {
-        one_line
+    let line = one_line(s);
+    if line.chars().count() <= max {
+        line
     } else {
-        let cut: String = one_line.chars().take(max.saturating_sub(1)).collect();
+        let cut: String = line.chars().take(max.saturating_sub(1)).collect();
         format!("{cut}…")
     }
 }
