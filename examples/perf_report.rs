@@ -36,6 +36,8 @@ const MIN_FRAMES: usize = 300;
 
 #[path = "support/generate.rs"]
 mod generate;
+#[path = "support/v1_file.rs"]
+mod v1_file;
 #[path = "support/xwd.rs"]
 mod xwd;
 use generate::{article_with_claims, edited, news, prose};
@@ -566,6 +568,11 @@ fn main() {
         .collect();
     let b10k = briefing_of(articles);
     let path_10k = dir.path().join("10k.ron");
+    // The same briefing as format 1 wrote it, loaded in turn with today's file so that
+    // both see the same machine load.
+    let path_10k_v1 = dir.path().join("10k-v1.ron");
+    std::fs::write(&path_10k_v1, v1_file::to_v1_string(&b10k)).expect("writing the v1 file");
+    let mut loads_v1 = Vec::new();
     let mut loads = Vec::new();
     let mut saves = Vec::new();
     let mut exports = Vec::new();
@@ -577,14 +584,25 @@ fn main() {
         let (loaded, _) = file::load(&path_10k).expect("load");
         loads.push(ms(t.elapsed()));
         let t = Instant::now();
+        let (loaded_v1, report) = file::load(&path_10k_v1).expect("load v1");
+        loads_v1.push(ms(t.elapsed()));
+        assert_eq!(report.migrated_from, Some(1));
+        assert_eq!(
+            loaded_v1.articles, loaded.articles,
+            "v1 and today's file differ"
+        );
+        let t = Instant::now();
         std::hint::black_box(to_markdown(&loaded));
         exports.push(ms(t.elapsed()));
     }
     print("load_ms_10k", median(&loads), "ms");
+    print("load_ms_10k_v1", median(&loads_v1), "ms");
     print("save_ms_10k", median(&saves), "ms");
     print("export_ms_10k", median(&exports), "ms");
     let bytes = std::fs::metadata(&path_10k).map(|m| m.len()).unwrap_or(0);
     print("file_bytes_10k", bytes as f64, "bytes");
+    let bytes_v1 = std::fs::metadata(&path_10k_v1).map_or(0, |m| m.len());
+    print("file_bytes_10k_v1", bytes_v1 as f64, "bytes");
 
     // Re-anchoring 1,000 claims after 100 random edits to the 1 MB text.
     let changed = edited(&big_article.text, 100, 3);

@@ -16,6 +16,7 @@ pub mod file;
 pub mod import;
 pub mod journal;
 pub mod lock;
+pub mod merge;
 pub mod model;
 pub mod places;
 pub mod text;

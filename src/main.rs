@@ -34,6 +34,11 @@ fn main() -> ExitCode {
         {
             ExitCode::SUCCESS
         }
+        // Merged, with conflicts left for review: not an error, but git must know.
+        Err(e) if e.downcast_ref::<briefing_notes::cli::Unsettled>().is_some() => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::FAILURE

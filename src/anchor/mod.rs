@@ -36,10 +36,10 @@ pub struct Anchor {
     /// The exact text of the span.
     pub quote: String,
     /// Up to [`CONTEXT_CHARS`] chars before the span.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub prefix: String,
     /// Up to [`CONTEXT_CHARS`] chars after the span.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub suffix: String,
     /// The quote could not be found in the text with confidence; offsets are stale.
     #[serde(default, skip_serializing_if = "is_false")]

@@ -8,6 +8,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::command::{AnalysisCommand, Command, Side, SuggestionCommand};
+use crate::export::ExportFormat;
 use crate::model::{Stance, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -16,7 +17,7 @@ pub enum Action {
     Open,
     Save,
     SaveAs,
-    Export,
+    Export(ExportFormat),
     AddArticles,
     PasteArticle,
     Quit,
@@ -46,6 +47,7 @@ pub enum Action {
     PreviousSuggestion,
     AcceptSuggestion,
     RejectSuggestion,
+    MergeConflicts,
     ShowShortcuts,
 }
 
@@ -87,12 +89,14 @@ macro_rules! keys {
 
 impl Action {
     /// Every action, in the order the shortcuts window lists them.
-    pub const ALL: [Action; 37] = [
+    pub const ALL: [Action; 40] = [
         Action::New,
         Action::Open,
         Action::Save,
         Action::SaveAs,
-        Action::Export,
+        Action::Export(ExportFormat::Markdown),
+        Action::Export(ExportFormat::W3c),
+        Action::Export(ExportFormat::Csv),
         Action::AddArticles,
         Action::PasteArticle,
         Action::Quit,
@@ -124,6 +128,7 @@ impl Action {
         Action::PreviousSuggestion,
         Action::AcceptSuggestion,
         Action::RejectSuggestion,
+        Action::MergeConflicts,
         Action::ShowShortcuts,
     ];
 
@@ -134,7 +139,9 @@ impl Action {
             Action::Open => "Open…",
             Action::Save => "Save",
             Action::SaveAs => "Save As…",
-            Action::Export => "Export Markdown…",
+            Action::Export(ExportFormat::Markdown) => "Export Markdown…",
+            Action::Export(ExportFormat::W3c) => "Export W3C Annotations…",
+            Action::Export(ExportFormat::Csv) => "Export CSV…",
             Action::AddArticles => "Add Article…",
             Action::PasteArticle => "Paste Article…",
             Action::Quit => "Quit",
@@ -166,6 +173,7 @@ impl Action {
             Action::PreviousSuggestion => "Previous Suggestion",
             Action::AcceptSuggestion => "Accept Suggestion",
             Action::RejectSuggestion => "Dismiss Suggestion",
+            Action::MergeConflicts => "Merge Conflicts…",
             Action::ShowShortcuts => "Keyboard Shortcuts",
         }
     }
@@ -177,7 +185,15 @@ impl Action {
             Action::Open => "Open a briefing file (.ron)",
             Action::Save => "Save the briefing to its file",
             Action::SaveAs => "Save the briefing under a new name",
-            Action::Export => "Export the briefing as Markdown, ready to send",
+            Action::Export(ExportFormat::Markdown) => {
+                "Export the briefing as Markdown, ready to send"
+            }
+            Action::Export(ExportFormat::W3c) => {
+                "Export the claims as W3C Web Annotations (JSON), for other annotation tools"
+            }
+            Action::Export(ExportFormat::Csv) => {
+                "Export the claims as a spreadsheet (CSV), one row per claim"
+            }
             Action::AddArticles => {
                 "Add article files (saved web pages, .md, .txt); you can also drop files on \
                  the window"
@@ -229,6 +245,9 @@ impl Action {
                 "Dismiss the selected suggestion for good, or clear the suggested speaker and \
                  via of the selected claim"
             }
+            Action::MergeConflicts => {
+                "What a git merge left to decide: see both values and pick one"
+            }
             Action::ShowShortcuts => "List every keyboard shortcut",
         }
     }
@@ -240,7 +259,8 @@ impl Action {
             Action::Open => keys![cmd(Key::O)],
             Action::Save => keys![cmd(Key::S)],
             Action::SaveAs => keys![cmd_shift(Key::S)],
-            Action::Export => keys![cmd(Key::E)],
+            Action::Export(ExportFormat::Markdown) => keys![cmd(Key::E)],
+            Action::Export(_) => keys![],
             Action::Quit => keys![cmd(Key::Q)],
             Action::Undo => keys![cmd(Key::Z)],
             Action::Redo => keys![cmd_shift(Key::Z), cmd(Key::Y)],
@@ -270,6 +290,7 @@ impl Action {
             Action::PreviousSuggestion => keys![KeyboardShortcut::new(Modifiers::SHIFT, Key::F7)],
             Action::AcceptSuggestion => keys![cmd(Key::Enter)],
             Action::RejectSuggestion => keys![cmd(Key::Backspace)],
+            Action::MergeConflicts => keys![],
             Action::ShowShortcuts => keys![plain(Key::F1)],
             Action::AddArticles | Action::PasteArticle => keys![],
         }
@@ -294,7 +315,7 @@ impl Action {
             Action::Open => Command::Open,
             Action::Save => Command::Save,
             Action::SaveAs => Command::SaveAs,
-            Action::Export => Command::Export,
+            Action::Export(format) => Command::Export(format),
             Action::AddArticles => Command::AddArticles,
             Action::PasteArticle => Command::ShowPasteForm,
             Action::Quit => Command::Quit,
@@ -328,6 +349,7 @@ impl Action {
             Action::PreviousSuggestion => Command::Suggestion(SuggestionCommand::Step(-1)),
             Action::AcceptSuggestion => Command::Suggestion(SuggestionCommand::Accept),
             Action::RejectSuggestion => Command::Suggestion(SuggestionCommand::Reject),
+            Action::MergeConflicts => Command::ShowConflicts,
             Action::ShowShortcuts => Command::ShowShortcuts,
         }
     }

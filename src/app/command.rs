@@ -7,6 +7,7 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use crate::edit::{BriefingField, ClaimField, JudgmentField};
+use crate::export::ExportFormat;
 use crate::model::{
     ArticleId, ArticleMeta, Claim, ClaimId, Consistency, HypothesisId, Judgment, JudgmentId, Span,
     Stance, Status,
@@ -24,8 +25,8 @@ pub enum Command {
     Save,
     SaveAs,
     SaveTo(PathBuf),
-    Export,
-    ExportTo(PathBuf),
+    Export(ExportFormat),
+    ExportTo(PathBuf, ExportFormat),
     /// Ask for article files (file dialog).
     AddArticles,
     AddArticlePaths(Vec<PathBuf>),
@@ -102,6 +103,12 @@ pub enum Command {
     CloseModal,
     DismissMessage(usize),
     ShowOrphans,
+    ShowConflicts,
+    /// Settle the merge conflict at `index`: keep the value kept, or take the other one.
+    ResolveConflict {
+        index: usize,
+        take_other: bool,
+    },
     /// The user answered the offer to restore work from a recovery journal.
     ResolveRecovery(RecoveryChoice),
     /// Open a briefing that is open in another window, without the right to change it.

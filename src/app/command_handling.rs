@@ -18,7 +18,7 @@ use super::state::{Level, Message, Topic};
 use crate::anchor::Anchor;
 use crate::document::Document;
 use crate::edit::{ClaimField, Edit, MergeKey};
-use crate::export::to_markdown;
+use crate::export::ExportFormat;
 use crate::model::{ArticleId, Claim, ClaimId, Status, now};
 use crate::text::{Selection, TextIndex};
 
@@ -66,10 +66,11 @@ impl BriefingApp {
                 self.ask(DialogKind::SaveBriefing { suggested });
             }
             Command::SaveTo(p) => self.save_to(&p),
-            Command::Export => self.ask(DialogKind::ExportMarkdown {
-                suggested: self.export_suggestion(),
+            Command::Export(format) => self.ask(DialogKind::Export {
+                format,
+                suggested: self.export_suggestion(format),
             }),
-            Command::ExportTo(p) => self.export_to(p),
+            Command::ExportTo(p, format) => self.export_to(p, format),
             Command::AddArticles => {
                 let folder = self.prefs.settings.start_folder();
                 self.ask(DialogKind::AddArticles { folder });
@@ -187,6 +188,17 @@ impl BriefingApp {
                 }
             }
             Command::ShowOrphans => self.chrome.modal = Some(Modal::Orphans),
+            Command::ShowConflicts => self.chrome.modal = Some(Modal::Conflicts),
+            Command::ResolveConflict { index, take_other } => {
+                if self.edit(Edit::ResolveConflict { index, take_other }) {
+                    let left = self.session.doc.briefing.conflicts.len();
+                    if left == 0 {
+                        self.chrome.resolved(Topic::Conflicts);
+                    }
+                    self.chrome
+                        .announce(format!("Conflict settled; {left} left to review."));
+                }
+            }
             Command::ResolveRecovery(choice) => self.resolve_recovery(choice),
             Command::CheckDisk => self.check_disk(),
             Command::ResolveChanged(choice) => self.resolve_changed(choice),
@@ -317,25 +329,40 @@ impl BriefingApp {
         }
     }
 
-    fn export_suggestion(&self) -> PathBuf {
+    fn export_suggestion(&self, format: ExportFormat) -> PathBuf {
         let doc = &self.session.doc;
+        let ext = format.extension();
         match &doc.path {
-            Some(p) => p.with_extension("md"),
+            Some(p) => p.with_extension(ext),
             None => self
                 .prefs
                 .settings
                 .start_folder()
-                .join(format!("{}.md", file_stem_for(&doc.briefing.title))),
+                .join(format!("{}.{ext}", file_stem_for(&doc.briefing.title))),
         }
     }
 
-    fn export_to(&mut self, p: PathBuf) {
-        let md = to_markdown(&self.session.doc.briefing);
-        match crate::atomic::write_atomic(&p, md.as_bytes(), false) {
+    fn export_to(&mut self, p: PathBuf, format: ExportFormat) {
+        let text = format.export(&self.session.doc.briefing);
+        match crate::atomic::write_atomic(&p, text.as_bytes(), false) {
             Ok(()) => {
                 self.prefs.settings.used_folder(&p);
                 self.chrome.resolved(Topic::Export);
-                self.chrome.info(format!("Exported to {}", p.display()));
+                let open = self.session.doc.briefing.conflicts.len();
+                if open > 0 {
+                    self.chrome.show(
+                        Message::new(
+                            Level::Warning,
+                            format!(
+                                "Exported to {}, with {open} merge conflict(s) not yet reviewed; the status bar lists them.",
+                                p.display()
+                            ),
+                        )
+                        .about(Topic::Export),
+                    );
+                } else {
+                    self.chrome.info(format!("Exported to {}", p.display()));
+                }
             }
             Err(e) => self.chrome.show(
                 Message::new(

@@ -12,6 +12,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use super::command::Command;
+use crate::export::ExportFormat;
 
 /// A dialog that returned nothing this fast cannot have been shown to a person.
 const TOO_FAST_FOR_A_HUMAN: Duration = Duration::from_millis(300);
@@ -29,7 +30,8 @@ pub enum DialogKind {
     AddArticles {
         folder: PathBuf,
     },
-    ExportMarkdown {
+    Export {
+        format: ExportFormat,
         suggested: PathBuf,
     },
 }
@@ -45,8 +47,8 @@ impl DialogKind {
             Self::AddArticles { .. } => {
                 (!paths.is_empty()).then_some(Command::AddArticlePaths(paths))
             }
-            Self::ExportMarkdown { .. } => {
-                first.map(|p| Command::ExportTo(with_extension(p, "md")))
+            Self::Export { format, .. } => {
+                first.map(|p| Command::ExportTo(with_extension(p, format.extension()), *format))
             }
         }
     }
@@ -57,7 +59,7 @@ impl DialogKind {
             Self::OpenBriefing { folder } | Self::AddArticles { folder } => {
                 (folder.clone(), String::new())
             }
-            Self::SaveBriefing { suggested } | Self::ExportMarkdown { suggested } => (
+            Self::SaveBriefing { suggested } | Self::Export { suggested, .. } => (
                 suggested
                     .parent()
                     .map(std::path::Path::to_owned)
@@ -75,7 +77,11 @@ impl DialogKind {
         match self {
             Self::OpenBriefing { .. } | Self::SaveBriefing { .. } => &["ron"],
             Self::AddArticles { .. } => &["html", "htm", "md", "markdown", "txt", "text"],
-            Self::ExportMarkdown { .. } => &["md"],
+            Self::Export { format, .. } => match format {
+                ExportFormat::Markdown => &["md"],
+                ExportFormat::W3c => &["json", "jsonld"],
+                ExportFormat::Csv => &["csv"],
+            },
         }
     }
 
@@ -84,15 +90,12 @@ impl DialogKind {
         match self {
             Self::OpenBriefing { .. } | Self::SaveBriefing { .. } => "Briefings (.ron)",
             Self::AddArticles { .. } => "Articles (.html, .htm, .md, .txt)",
-            Self::ExportMarkdown { .. } => "Markdown (.md)",
+            Self::Export { format, .. } => format.filter_name(),
         }
     }
 
     pub fn saving(&self) -> bool {
-        matches!(
-            self,
-            Self::SaveBriefing { .. } | Self::ExportMarkdown { .. }
-        )
+        matches!(self, Self::SaveBriefing { .. } | Self::Export { .. })
     }
 
     pub fn multiple(&self) -> bool {
@@ -105,7 +108,7 @@ impl DialogKind {
             Self::OpenBriefing { .. } => "Open",
             Self::SaveBriefing { .. } => "Save",
             Self::AddArticles { .. } => "Add",
-            Self::ExportMarkdown { .. } => "Export",
+            Self::Export { .. } => "Export",
         }
     }
 
@@ -114,7 +117,11 @@ impl DialogKind {
             Self::OpenBriefing { .. } => "Open briefing",
             Self::SaveBriefing { .. } => "Save briefing as",
             Self::AddArticles { .. } => "Add articles",
-            Self::ExportMarkdown { .. } => "Export Markdown",
+            Self::Export { format, .. } => match format {
+                ExportFormat::Markdown => "Export Markdown",
+                ExportFormat::W3c => "Export W3C Annotations",
+                ExportFormat::Csv => "Export CSV",
+            },
         }
     }
 }
@@ -189,7 +196,7 @@ fn run_rfd(kind: &DialogKind) -> Option<Vec<PathBuf>> {
     match kind {
         DialogKind::OpenBriefing { .. } => dialog.pick_file().map(|p| vec![p]),
         DialogKind::AddArticles { .. } => dialog.pick_files(),
-        DialogKind::SaveBriefing { .. } | DialogKind::ExportMarkdown { .. } => {
+        DialogKind::SaveBriefing { .. } | DialogKind::Export { .. } => {
             dialog.save_file().map(|p| vec![p])
         }
     }

@@ -36,6 +36,8 @@ pub enum Modal {
     FileBrowser(Box<Browser>),
     Paste(PasteForm),
     Orphans,
+    /// What a merge left to decide.
+    Conflicts,
     /// Web pages in which no article was found: offer their whole text.
     NoArticle(Vec<PathBuf>),
     /// Unsaved work found in a recovery journal.

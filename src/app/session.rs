@@ -135,6 +135,15 @@ impl BriefingApp {
                  and were dropped."
             ));
         }
+        let conflicts = self.session.doc.briefing.conflicts.len();
+        if conflicts > 0 {
+            self.chrome.show(Message::new(
+                Level::Warning,
+                format!(
+                    "Merged with {conflicts} conflict(s) to review, both values kept: see the status bar."
+                ),
+            ).about(Topic::Conflicts));
+        }
         if new_orphans > 0 {
             self.chrome.error(format!(
                 "{new_orphans} claim(s) no longer match their article's text; they are kept as \

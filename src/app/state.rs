@@ -136,6 +136,8 @@ pub enum Topic {
     Save,
     Export,
     Open,
+    /// A merge's conflicts, until the last is settled.
+    Conflicts,
 }
 
 /// A line shown above the reader.
@@ -257,10 +259,11 @@ impl Chrome {
         self.show(Message::new(Level::Notice, text));
     }
 
-    /// Something of this kind just succeeded: its earlier errors no longer hold.
+    /// Something of this kind just succeeded (or was settled): its earlier errors and
+    /// warnings no longer hold.
     pub fn resolved(&mut self, topic: Topic) {
         self.messages
-            .retain(|m| !(m.level == Level::Error && m.topic == Some(topic)));
+            .retain(|m| !(m.level != Level::Notice && m.topic == Some(topic)));
     }
 
     /// Drops the notices that have faded; returns how long until the next one fades.

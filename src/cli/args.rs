@@ -65,8 +65,13 @@ pub enum CliCommand {
     Extract(ExtractArgs),
     /// Tag a quote in an article as a claim.
     Tag(TagArgs),
-    /// Export a briefing as Markdown.
+    /// Export a briefing: Markdown for readers (the default), W3C Web Annotation JSON for
+    /// other annotation tools, or CSV for spreadsheets.
     Export(ExportArgs),
+    /// Add claims from another annotation tool: W3C Web Annotation JSON or Hypothesis JSON.
+    /// Each annotation whose quote is found in the article becomes a claim (Reported unless
+    /// the file says otherwise); the ones not found are listed.
+    ImportAnnotations(ImportAnnotationsArgs),
     /// Load a briefing, verify every claim's anchor and summarise it: claims by label,
     /// key judgments with their sources, hypotheses with their scores.
     Check(CheckArgs),
@@ -84,6 +89,33 @@ pub enum CliCommand {
     /// Candidate claims in an article: attributed statements and hedged reports, one per
     /// line, with a proposed status, speaker and via.
     Suggest(SuggestArgs),
+    /// Three-way merge of briefings by id, as a git merge driver (`%O %A %B`): writes the
+    /// result over OURS; exits 0 when clean, 1 when conflicts are left for review (the file
+    /// still opens; `check` lists them). A file that is not a briefing is merged as text.
+    Merge(MergeArgs),
+    /// Sets up the git repository around the current folder to merge briefings with
+    /// `merge`: a line in .gitattributes and the driver in the repository's git config.
+    GitSetup(GitSetupArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The common ancestor (git's %O; may be empty when both sides added the file).
+    pub base: PathBuf,
+    /// Our side, overwritten with the result (git's %A).
+    pub ours: PathBuf,
+    /// Their side (git's %B).
+    pub theirs: PathBuf,
+    /// The file's name in the repository (git's %P), for messages.
+    #[arg(long)]
+    pub path: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct GitSetupArgs {
+    /// Which files are briefings, as a .gitattributes pattern.
+    #[arg(long, default_value = "*.ron")]
+    pub pattern: String,
 }
 
 #[derive(Debug, Subcommand)]
@@ -286,9 +318,41 @@ pub struct SuggestArgs {
 pub struct ExportArgs {
     /// The briefing file.
     pub file: PathBuf,
-    /// Write the Markdown here instead of to standard output.
+    /// Write the export here instead of to standard output.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    /// markdown, w3c (W3C Web Annotation JSON-LD) or csv.
+    #[arg(long, value_enum, default_value = "markdown")]
+    pub format: ExportKind,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExportKind {
+    Markdown,
+    W3c,
+    Csv,
+}
+
+impl From<ExportKind> for crate::export::ExportFormat {
+    fn from(k: ExportKind) -> Self {
+        match k {
+            ExportKind::Markdown => Self::Markdown,
+            ExportKind::W3c => Self::W3c,
+            ExportKind::Csv => Self::Csv,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ImportAnnotationsArgs {
+    /// The briefing file.
+    pub file: PathBuf,
+    /// The annotations (.json).
+    pub annotations: PathBuf,
+    /// Put every annotation in this article (its number in `check`); without it, each goes
+    /// to the article whose URL its target names (or the only article).
+    #[arg(long)]
+    pub article: Option<usize>,
 }
 
 #[derive(Debug, Args)]

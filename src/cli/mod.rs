@@ -5,6 +5,7 @@
 mod analysis;
 mod args;
 mod attribution;
+mod merge;
 
 use std::io::Write;
 use std::path::Path;
@@ -13,7 +14,6 @@ use anyhow::{Context, Result, anyhow, bail};
 
 use crate::anchor::Anchor;
 use crate::edit::{Edit, apply};
-use crate::export::to_markdown;
 use crate::file::{self, LoadReport};
 use crate::import::{Format, ImportError, ImportOptions, Imported, import_file};
 use crate::model::{Article, Briefing, Claim, clean_tags, now};
@@ -21,9 +21,11 @@ use crate::text::search::{find_occurrences, prefer_whole_words};
 use crate::text::{TextIndex, line_col, normalize_article_text, normalize_query, snippet};
 
 pub use args::{
-    AddArgs, AttributeArgs, CheckArgs, Cli, CliCommand, ExportArgs, ExtractArgs, HypothesisCommand,
-    JudgmentCommand, NewArgs, RateArgs, SuggestArgs, TagArgs,
+    AddArgs, AttributeArgs, CheckArgs, Cli, CliCommand, ExportArgs, ExtractArgs, GitSetupArgs,
+    HypothesisCommand, ImportAnnotationsArgs, JudgmentCommand, MergeArgs, NewArgs, RateArgs,
+    SuggestArgs, TagArgs,
 };
+pub use merge::Unsettled;
 
 /// Runs a subcommand. Output goes to `out`; warnings to standard error.
 pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<()> {
@@ -33,12 +35,15 @@ pub fn run(command: CliCommand, out: &mut dyn Write) -> Result<()> {
         CliCommand::Extract(a) => extract(a, out),
         CliCommand::Tag(a) => tag(a, out),
         CliCommand::Export(a) => export(a, out),
+        CliCommand::ImportAnnotations(a) => import_annotations(a, out),
         CliCommand::Check(a) => check(a, out),
         CliCommand::Judgment(c) => analysis::judgment(c, out),
         CliCommand::Hypothesis(c) => analysis::hypothesis(c, out),
         CliCommand::Rate(a) => analysis::rate(a, out),
         CliCommand::Attribute(a) => attribution::attribute(a, out),
         CliCommand::Suggest(a) => attribution::suggest(a, out),
+        CliCommand::Merge(a) => merge::merge(a, out),
+        CliCommand::GitSetup(a) => merge::git_setup(a, out),
     }
 }
 
@@ -347,7 +352,14 @@ fn list_occurrences(index: &TextIndex, found: &[std::ops::Range<usize>]) -> Stri
 fn export(a: ExportArgs, out: &mut dyn Write) -> Result<()> {
     let (briefing, report) = file::load(&a.file)?;
     warn_about(&report, &a.file);
-    let md = to_markdown(&briefing);
+    if !briefing.conflicts.is_empty() {
+        eprintln!(
+            "warning: {}: {} merge conflict(s) not yet reviewed; `check` lists them",
+            a.file.display(),
+            briefing.conflicts.len()
+        );
+    }
+    let md = crate::export::ExportFormat::from(a.format).export(&briefing);
     match a.output {
         Some(path) => {
             crate::atomic::write_atomic(&path, md.as_bytes(), false)
@@ -355,6 +367,61 @@ fn export(a: ExportArgs, out: &mut dyn Write) -> Result<()> {
             eprintln!("Exported to {}", path.display());
         }
         None => out.write_all(md.as_bytes())?,
+    }
+    Ok(())
+}
+
+fn import_annotations(a: ImportAnnotationsArgs, out: &mut dyn Write) -> Result<()> {
+    use crate::import::annotations::{MAX_ANNOTATION_BYTES, place, read_annotations};
+    let mut briefing = load_for_edit(&a.file)?;
+    let article = match a.article {
+        None => None,
+        Some(n) => Some(
+            briefing
+                .articles
+                .get(n.wrapping_sub(1))
+                .map(|x| x.id)
+                .ok_or_else(|| {
+                    anyhow!(
+                        "there is no article {n}: the briefing has {} (see `check`)",
+                        briefing.articles.len()
+                    )
+                })?,
+        ),
+    };
+    let size = std::fs::metadata(&a.annotations)
+        .with_context(|| format!("cannot read {}", a.annotations.display()))?
+        .len();
+    if size > MAX_ANNOTATION_BYTES as u64 {
+        bail!("{} is over 32 MB; refused", a.annotations.display());
+    }
+    let json = std::fs::read_to_string(&a.annotations)
+        .with_context(|| format!("cannot read {}", a.annotations.display()))?;
+    let incoming = read_annotations(&json)
+        .with_context(|| format!("cannot import {}", a.annotations.display()))?;
+    let total = incoming.len();
+    let placed = place(&briefing, incoming, article);
+    let added = placed.claims.len();
+    if added > 0 {
+        let edits = placed
+            .claims
+            .into_iter()
+            .map(|(article, claim)| Edit::AddClaim {
+                article,
+                claim: Box::new(claim),
+            })
+            .collect();
+        apply(&mut briefing, Edit::Batch(edits))?;
+        file::save(&a.file, &briefing)?;
+    }
+    writeln!(
+        out,
+        "Read {total} annotation(s): {added} added as claims, {} already in the briefing, {} not anchored",
+        placed.already_there,
+        placed.not_anchored.len()
+    )?;
+    for (a, why) in &placed.not_anchored {
+        writeln!(out, "  not anchored: {} — {why}", a.name())?;
     }
     Ok(())
 }
@@ -439,5 +506,17 @@ fn check(a: CheckArgs, out: &mut dyn Write) -> Result<()> {
         }
     }
     analysis::report(&b, out)?;
+    if !b.conflicts.is_empty() {
+        let labels = crate::analysis::claim_labels(&b);
+        writeln!(out, "Merge conflicts to review: {}", b.conflicts.len())?;
+        for (i, c) in b.conflicts.iter().enumerate() {
+            writeln!(
+                out,
+                "  {}. {}",
+                i + 1,
+                crate::merge::view(&b, c, &labels).line()
+            )?;
+        }
+    }
     Ok(())
 }

@@ -6,9 +6,10 @@ mod history;
 
 pub use history::{ClaimField, History, JudgmentField, MergeKey};
 
+use crate::merge::{self, Snapshot};
 use crate::model::{
-    Article, ArticleId, ArticleMeta, Briefing, Claim, ClaimId, Consistency, Hypothesis,
-    HypothesisId, Judgment, JudgmentId, Span, now,
+    Article, ArticleId, ArticleMeta, Briefing, Claim, ClaimId, Conflict, ConflictOn, Consistency,
+    Hypothesis, HypothesisId, Judgment, JudgmentId, Span, now,
 };
 use crate::text::TextIndex;
 
@@ -92,6 +93,20 @@ pub enum Edit {
         span: Span,
         dismissed: bool,
     },
+    /// Settles the merge conflict at `index`: with `take_other`, the value the merge did not
+    /// keep replaces the one it kept (for a deletion: the item is deleted); either way the
+    /// conflict is settled.
+    ResolveConflict {
+        index: usize,
+        take_other: bool,
+    },
+    /// Puts a settled conflict back at `index`, and its item as it was (the inverse of
+    /// [`Edit::ResolveConflict`]).
+    RestoreConflict {
+        index: usize,
+        conflict: Box<Conflict>,
+        before: Option<Box<Snapshot>>,
+    },
     /// Several edits that undo as one.
     Batch(Vec<Edit>),
 }
@@ -116,6 +131,10 @@ pub enum EditError {
     DuplicateHypothesis(HypothesisId),
     #[error("the claim's offsets do not select its quote in the article text")]
     AnchorMismatch,
+    #[error("no merge conflict number {0} in this briefing")]
+    NoConflict(usize),
+    #[error("cannot take the other value: {0}")]
+    Conflict(String),
     #[error(
         "this briefing is open read-only (it is open in another window); use Save As to keep a copy you can change"
     )]
@@ -235,6 +254,20 @@ fn apply_inner(b: &mut Briefing, edit: Edit) -> Result<Edit, EditError> {
                 dismissed: was,
             })
         }
+        Edit::ResolveConflict { index, take_other } => resolve_conflict(b, index, take_other),
+        Edit::RestoreConflict {
+            index,
+            conflict,
+            before,
+        } => {
+            let take_other = before.is_some();
+            if let Some(snap) = before {
+                merge::restore(b, *snap);
+            }
+            let index = index.min(b.conflicts.len());
+            b.conflicts.insert(index, *conflict);
+            Ok(Edit::ResolveConflict { index, take_other })
+        }
         Edit::AddJudgment { .. }
         | Edit::RemoveJudgment { .. }
         | Edit::ReplaceJudgment { .. }
@@ -261,6 +294,44 @@ fn apply_inner(b: &mut Briefing, edit: Edit) -> Result<Edit, EditError> {
             Ok(Edit::Batch(inverses))
         }
     }
+}
+
+fn resolve_conflict(b: &mut Briefing, index: usize, take_other: bool) -> Result<Edit, EditError> {
+    let conflict = b
+        .conflicts
+        .get(index)
+        .cloned()
+        .ok_or(EditError::NoConflict(index))?;
+    let restore = |before| Edit::RestoreConflict {
+        index,
+        conflict: Box::new(conflict.clone()),
+        before,
+    };
+    if !take_other {
+        b.conflicts.remove(index);
+        return Ok(restore(None));
+    }
+    if conflict.is_deletion() {
+        // Deleting is the deletion's own edit, links and all, undone the same way.
+        let remove = match conflict.on {
+            ConflictOn::Briefing => return Err(EditError::Conflict("nothing to delete".into())),
+            ConflictOn::Article(id) => Edit::RemoveArticle { id },
+            ConflictOn::Claim(id) => {
+                let (a, _) = b.find_claim(id).ok_or(EditError::NoClaim(id))?;
+                Edit::RemoveClaim { article: a.id, id }
+            }
+            ConflictOn::Judgment(id) => Edit::RemoveJudgment { id },
+            ConflictOn::Hypothesis(id) => Edit::RemoveHypothesis { id },
+        };
+        let undo_remove = apply_inner(b, remove)?;
+        b.conflicts.remove(index);
+        return Ok(Edit::Batch(vec![restore(None), undo_remove]));
+    }
+    let before = merge::snapshot(b, conflict.on)
+        .ok_or_else(|| EditError::Conflict(format!("the {} is gone", conflict.on.kind())))?;
+    merge::take_other(b, &conflict).map_err(EditError::Conflict)?;
+    b.conflicts.remove(index);
+    Ok(restore(Some(Box::new(before))))
 }
 
 /// An orphaned claim keeps stale offsets by design; any other must select its quote.

@@ -77,23 +77,37 @@ fn every_edit_undoes_and_redoes_to_the_same_state() {
         states.push(b.clone());
     }
     assert!(h.is_dirty());
-    let same = |x: &Briefing, y: &Briefing| {
-        let mut x = x.clone();
-        x.modified = y.modified;
-        x == *y
-    };
-    for expected in states.iter().rev().skip(1) {
-        assert!(h.undo(&mut b).unwrap());
-        assert!(same(&b, expected));
-    }
-    assert!(!h.undo(&mut b).unwrap());
-    assert!(same(&b, &original));
+    undoes_and_redoes_through(&mut h, &mut b, &states);
     assert!(!h.is_dirty(), "back at the saved state");
-    for expected in states.iter().skip(1) {
-        assert!(h.redo(&mut b).unwrap());
-        assert!(same(&b, expected));
+    assert!(same(&b, &original));
+}
+
+/// Equal but for the time of the last change.
+fn same(x: &Briefing, y: &Briefing) -> bool {
+    let mut x = x.clone();
+    x.modified = y.modified;
+    x == *y
+}
+
+/// Undoes back through `states` (each the briefing after one edit, the first before any),
+/// checking each, to the first and no further; then redoes forward through them all.
+#[track_caller]
+fn undoes_and_redoes_through(h: &mut History, b: &mut Briefing, states: &[Briefing]) {
+    for expected in states.iter().rev().skip(1) {
+        assert!(h.undo(b).unwrap());
+        assert!(same(b, expected));
     }
-    assert!(!h.redo(&mut b).unwrap());
+    assert!(!h.undo(b).unwrap());
+    let first = b.clone();
+    for expected in states.iter().skip(1) {
+        assert!(h.redo(b).unwrap());
+        assert!(same(b, expected));
+    }
+    assert!(!h.redo(b).unwrap());
+    for _ in 1..states.len() {
+        assert!(h.undo(b).unwrap());
+    }
+    assert!(same(b, &first));
 }
 
 #[test]
@@ -364,4 +378,58 @@ fn judgment_and_hypothesis_edits_undo_and_check_their_claims() {
     while h.undo(&mut b).unwrap() {}
     assert!(b.judgments.is_empty() && b.hypotheses.is_empty());
     assert!(!h.is_dirty());
+}
+
+#[test]
+fn settling_merge_conflicts_undoes_and_redoes() {
+    let (base, art) = sample();
+    let mut base = base;
+    let claim = claim_on(&base, art, 4..24);
+    let id = claim.id;
+    base.articles[0].insert_claim(claim);
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    ours.articles[0].claims[0].note = "Ours".into();
+    theirs.articles[0].claims[0].note = "Theirs".into();
+    ours.title = "Our title".into();
+    theirs.title = "Their title".into();
+    ours.articles[0].text = "The call lasted an hour. Both sides confirmed it. Ours.".into();
+    theirs.articles[0].text = "Theirs. The call lasted an hour. Both sides confirmed it.".into();
+    let other_claim = claim_on(&base, art, 9..15);
+    let other = other_claim.id;
+    theirs.articles[0].insert_claim(other_claim.clone());
+    base.articles[0].insert_claim(other_claim);
+    ours.articles[0].claims.retain(|c| c.id != other);
+    theirs.articles[0]
+        .claims
+        .iter_mut()
+        .find(|c| c.id == other)
+        .unwrap()
+        .note = "Changed".into();
+    let mut b = crate::merge::merge(Some(&base), &ours, &theirs)
+        .unwrap()
+        .briefing;
+    assert_eq!(b.conflicts.len(), 4, "{:#?}", b.conflicts);
+    let at = |b: &Briefing, f: &str| b.conflicts.iter().position(|c| c.field == f).unwrap();
+    let mut h = History::saved();
+    let mut states = vec![b.clone()];
+    let steps = [("note", true), ("title", false), ("text", true), ("", true)];
+    for (field, take_other) in steps {
+        let index = at(&b, field);
+        h.apply(&mut b, Edit::ResolveConflict { index, take_other })
+            .unwrap();
+        states.push(b.clone());
+    }
+    assert!(b.conflicts.is_empty());
+    assert_eq!(b.find_claim(id).unwrap().1.note, "Theirs");
+    assert_eq!(b.title, "Our title");
+    assert!(b.articles[0].text.starts_with("Theirs."));
+    assert!(b.find_claim(other).is_none(), "the deletion was taken");
+    let (_, c) = b.find_claim(id).unwrap();
+    assert!(
+        c.anchor.orphaned
+            || crate::text::TextIndex::new(&b.articles[0].text).slice(c.anchor.range())
+                == Some(c.anchor.quote.as_str()),
+        "the claim is checked against the other text: on its words, or orphaned"
+    );
+    undoes_and_redoes_through(&mut h, &mut b, &states);
 }

@@ -20,7 +20,7 @@ use crate::disk::DiskStamp;
 use crate::model::{ArticleId, Briefing, ClaimId};
 
 /// The format this build writes. Every older version must keep loading (see `migrate`).
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 /// Larger files are refused before parsing.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -299,9 +299,10 @@ pub fn check_briefing(briefing: &mut Briefing, path: &Path) -> Result<LoadReport
 /// One step per past format: parse the old shape, convert forward.
 fn migrate(version: u32, text: &str, path: &Path) -> Result<Briefing, LoadError> {
     match version {
-        // Version 2 added key judgments and hypotheses, both absent from a version 1 file
-        // (and left out of a version 2 file while empty): the same parse reads both.
-        1..=3 => parse::<Briefing>(text, path),
+        // Each version only added fields (judgments and hypotheses in 2, suggestions in 3,
+        // merge conflicts in 4) and version 4 leaves out fields that are empty: every
+        // field missing from a file reads as empty, so one parse reads them all.
+        1..=4 => parse::<Briefing>(text, path),
         found => Err(LoadError::BadVersion {
             path: path.to_owned(),
             found,
@@ -383,7 +384,9 @@ pub fn to_ron_string(briefing: &Briefing) -> String {
     let config = PrettyConfig::new()
         .struct_names(true)
         .escape_strings(false)
-        .indentor("    ".to_owned())
+        // One space a level: deep indentation was 40 % of a big file, and ron scans every
+        // byte of it when loading.
+        .indentor(" ".to_owned())
         .new_line("\n".to_owned());
     // Serialising plain structs of strings, numbers and options cannot fail.
     let mut out = ron::ser::to_string_pretty(&b, config).unwrap_or_default();

@@ -1,6 +1,7 @@
 //! Turning an article file into text and metadata: saved web pages (HTML), Markdown and
 //! plain text in any common encoding. Reading never touches the network.
 
+pub mod annotations;
 mod decode;
 mod html;
 mod html_text;

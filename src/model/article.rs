@@ -35,18 +35,18 @@ pub struct ArticleMeta {
 pub struct Article {
     pub id: ArticleId,
     pub title: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub outlet: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub author: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub url: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<Published>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub language: String,
     pub added: DateTime<Utc>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reliability: Option<Reliability>,
     /// SHA-256 of `text` (UTF-8), lower-case hex: proves which text the claims were made on.
     pub sha256: String,
@@ -54,7 +54,7 @@ pub struct Article {
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub dismissed: BTreeSet<Span>,
     /// Sorted by position (see [`Claim::sort_key`]).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub claims: Vec<Claim>,
     /// NFC-normalised once, when added; never changed after.
     pub text: String,

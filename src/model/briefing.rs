@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::article::Article;
 use super::claim::{Claim, Status};
+use super::conflict::Conflict;
 use super::ids::{ArticleId, BriefingId, ClaimId, HypothesisId, JudgmentId};
 use super::judgment::{Hypothesis, Judgment};
 
@@ -15,12 +16,12 @@ pub struct Briefing {
     pub format_version: u32,
     pub id: BriefingId,
     pub title: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub analyst: String,
     pub created: DateTime<Utc>,
     pub modified: DateTime<Utc>,
     /// The bottom line up front.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
     /// Key judgments, in the order the analyst ranks them (K1, K2…). Since format 2.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -30,6 +31,9 @@ pub struct Briefing {
     pub hypotheses: Vec<Hypothesis>,
     #[serde(default)]
     pub articles: Vec<Article>,
+    /// What a merge left for the analyst to decide. Since format 4.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 /// Timestamps are kept to the second: files stay readable and nothing finer is meaningful.
@@ -89,6 +93,7 @@ impl Briefing {
             judgments: Vec::new(),
             hypotheses: Vec::new(),
             articles: Vec::new(),
+            conflicts: Vec::new(),
         }
     }
 

@@ -68,29 +68,22 @@ pub fn attribution_words(speaker: &str, via: &str) -> String {
     }
 }
 
-/// Field order here is the order in the file: keep it stable so files diff cleanly.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// In the file as [`super::claim_file`] writes it; field order here is the order there.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
     pub id: ClaimId,
     pub status: Status,
     pub anchor: Anchor,
     /// Who makes the claim (e.g. "Yuri Ushakov").
-    #[serde(default)]
     pub speaker: String,
     /// Who relays it (e.g. "Interfax").
-    #[serde(default)]
     pub via: String,
     /// While the speaker and via are the attribution engine's suggestion, which the analyst
     /// has neither accepted nor edited: the words they were read from ("according to
     /// several people with knowledge of the call").
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub suggested_from: String,
-    #[serde(default)]
     pub credibility: Option<Credibility>,
-    #[serde(default)]
     pub note: String,
-    #[serde(default)]
     pub tags: BTreeSet<String>,
     pub created: DateTime<Utc>,
     pub modified: DateTime<Utc>,

@@ -176,14 +176,14 @@ fn split_pair(s: &str) -> Result<(ClaimId, &str), String> {
 pub struct Judgment {
     pub id: JudgmentId,
     pub text: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub likelihood: Option<Likelihood>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<Confidence>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
     /// In the order the analyst linked them; one entry per claim.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
     pub created: DateTime<Utc>,
     pub modified: DateTime<Utc>,
@@ -329,7 +329,7 @@ pub struct Hypothesis {
     pub id: HypothesisId,
     pub text: String,
     /// Sorted by claim id, so a file's ratings do not move when claims do.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ratings: Vec<Rating>,
     pub created: DateTime<Utc>,
 }

@@ -22,6 +22,8 @@ macro_rules! serde_as_string {
 mod article;
 mod briefing;
 mod claim;
+mod claim_file;
+mod conflict;
 mod grades;
 mod ids;
 mod judgment;
@@ -31,6 +33,7 @@ mod span;
 pub use article::{Article, ArticleMeta, hex, sha256_hex};
 pub use briefing::{Briefing, StatusCounts, now};
 pub use claim::{Claim, Status, StatusParseError, attribution_words, clean_tags};
+pub use conflict::{Conflict, ConflictOn, Side, value_words};
 pub use grades::{Credibility, Reliability};
 pub use ids::{ArticleId, BriefingId, ClaimId, HypothesisId, JudgmentId};
 pub use judgment::{

@@ -7,6 +7,7 @@ use crate::app::actions::Action;
 use crate::app::command::{Command, CommandQueue, PanelTab};
 use crate::app::settings::{DEFAULT_TEXT_SIZE, TEXT_SIZES, ThemeChoice};
 use crate::app::state::ViewState;
+use crate::export::ExportFormat;
 use crate::model::Status;
 
 /// A menu item for `action`, with its shortcut; pushes its command when clicked.
@@ -69,7 +70,11 @@ pub fn show(ui: &mut Ui, shared: &Shared, view: &ViewState, queue: &mut CommandQ
         ui.separator();
         item(ui, queue, Action::Save, idle);
         item(ui, queue, Action::SaveAs, idle);
-        item(ui, queue, Action::Export, idle);
+        ui.menu_button("Export", |ui| {
+            for format in ExportFormat::ALL {
+                item(ui, queue, Action::Export(format), idle);
+            }
+        });
         ui.separator();
         item(ui, queue, Action::AddArticles, idle);
         item(ui, queue, Action::PasteArticle, true);
@@ -120,6 +125,9 @@ pub fn show(ui: &mut Ui, shared: &Shared, view: &ViewState, queue: &mut CommandQ
             || (!on_suggestions && suggested_claim);
         item(ui, queue, Action::AcceptSuggestion, can_settle);
         item(ui, queue, Action::RejectSuggestion, can_settle);
+        ui.separator();
+        let conflicts = !shared.doc.briefing.conflicts.is_empty();
+        item(ui, queue, Action::MergeConflicts, conflicts);
     });
     menu(ui, "View", |ui| view_menu(ui, shared, queue));
     menu(ui, "Help", |ui| {

@@ -43,17 +43,29 @@ pub fn show(ui: &mut Ui, shared: &Shared, queue: &mut CommandQueue) {
                     .color(status_color(status, dark)),
             );
         }
-        let orphans = doc.orphans().len();
-        if orphans > 0 {
+        // Things left for the analyst to look at: each a button that lists them.
+        let to_review = [
+            (
+                doc.orphans().len(),
+                "orphaned claim(s)",
+                "Claims whose words are no longer in their article",
+                Command::ShowOrphans,
+            ),
+            (
+                doc.briefing.conflicts.len(),
+                "merge conflict(s)",
+                "What a git merge left to decide: both values, for you to pick",
+                Command::ShowConflicts,
+            ),
+        ];
+        for (count, what, hint, command) in to_review {
+            if count == 0 {
+                continue;
+            }
             ui.separator();
-            let text = RichText::new(format!("{orphans} orphaned claim(s)"))
-                .color(ui.visuals().warn_fg_color);
-            if ui
-                .button(text)
-                .on_hover_text("Claims whose words are no longer in their article")
-                .clicked()
-            {
-                queue.push(Command::ShowOrphans);
+            let text = RichText::new(format!("{count} {what}")).color(ui.visuals().warn_fg_color);
+            if ui.button(text).on_hover_text(hint).clicked() {
+                queue.push(command);
             }
         }
         if shared.squeezed {

@@ -3,6 +3,7 @@
 //! before anything it asks for), and the forms some modals hold are edited in place.
 
 mod changed_on_disk;
+mod conflicts;
 mod file_browser;
 mod no_article;
 mod open_elsewhere;
@@ -17,12 +18,22 @@ use crate::app::command::{Command, CommandQueue};
 use crate::app::modal::Modal;
 use crate::document::Document;
 
-pub fn show(ctx: &egui::Context, modal: &mut Modal, doc: &Document, queue: &mut CommandQueue) {
+/// Every claim's label (C1, R2…).
+type Labels = std::collections::BTreeMap<crate::model::ClaimId, String>;
+
+pub fn show(
+    ctx: &egui::Context,
+    modal: &mut Modal,
+    doc: &Document,
+    labels: &Labels,
+    queue: &mut CommandQueue,
+) {
     egui::Modal::new(egui::Id::unique("modal")).show(ctx, |ui| match modal {
         Modal::Unsaved(_) => unsaved::show(ui, doc, queue),
         Modal::FileBrowser(browser) => file_browser::show(ui, browser, queue),
         Modal::Paste(form) => paste::show(ui, form, queue),
         Modal::Orphans => orphans::show(ui, doc, queue),
+        Modal::Conflicts => conflicts::show(ui, doc, labels, queue),
         Modal::NoArticle(paths) => no_article::show(ui, paths, queue),
         Modal::Recover(offer) => recover::show(ui, offer, queue),
         Modal::OpenElsewhere(path) => open_elsewhere::show(ui, path, queue),
