@@ -48,7 +48,13 @@ fn a_merge_conflict_shows_both_values_and_picking_one_undoes() {
             .next()
             .is_some()
     );
-    h.get_by_label("1 merge conflict(s)").click();
+    // Where the analyst looks at the claim, the conflict is said too.
+    let claim = h.state().doc().briefing.articles[0].claims[0].id;
+    h.state_mut()
+        .push(briefing_notes::app::Command::SelectClaim(claim));
+    h.run();
+    h.get_by_label(&format!("Merge conflict on its note; theirs: “{THEIRS}”"));
+    h.get_by_label("Review merge conflicts…").click();
     h.run();
     h.get_by_label("Both changed its note:");
     h.get_by_label(OURS);

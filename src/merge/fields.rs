@@ -19,14 +19,13 @@ const SETS: [&str; 2] = ["tags", "dismissed"];
 /// Lists of `"<claim id> <value>"` lines, one per claim: combined claim by claim.
 const KEYED: [&str; 2] = ["evidence", "ratings"];
 
-/// Merges `ours` and `theirs` (objects) against `base`; `skip` fields are left as in
-/// `ours` for the caller to merge.
+/// Merges `ours` and `theirs` (objects) against `base`, recording in `conflicts` what it
+/// cannot decide.
 pub fn merge_object(
     on: ConflictOn,
     base: Option<&Map<String, Value>>,
     ours: &Map<String, Value>,
     theirs: &Map<String, Value>,
-    skip: &[&str],
     conflicts: &mut Vec<Conflict>,
 ) -> Map<String, Value> {
     let mut out = ours.clone();
@@ -34,7 +33,7 @@ pub fn merge_object(
     let get = |m: Option<&Map<String, Value>>, k: &str| m.and_then(|m| m.get(k)).cloned();
     for key in keys {
         let k = key.as_str();
-        if skip.contains(&k) || ANCHOR_FIELDS.contains(&k) {
+        if ANCHOR_FIELDS.contains(&k) {
             continue;
         }
         let (b, o, t) = (get(base, k), get(Some(ours), k), get(Some(theirs), k));

@@ -52,7 +52,6 @@ pub fn merge(
         base_top.as_ref(),
         &top(ours)?,
         &top(theirs)?,
-        &[],
         &mut conflicts,
     );
     let mut out: Briefing = from_object(fields)?;
@@ -141,7 +140,6 @@ trait Item: Clone + PartialEq + Serialize + DeserializeOwned {
             base.as_ref(),
             &object(ours)?,
             &object(theirs)?,
-            &[],
             conflicts,
         );
         from_object(merged)
@@ -196,7 +194,6 @@ impl Item for Article {
             base_fields.as_ref(),
             &shell(ours)?,
             &shell(theirs)?,
-            &[],
             conflicts,
         );
         merged.insert("sha256".to_owned(), Value::String(String::new()));

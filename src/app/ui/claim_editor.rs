@@ -21,6 +21,34 @@ pub struct ClaimEditor {
     similar: Derived<(Version, ClaimId), Vec<(ClaimId, f32)>>,
 }
 
+/// What a git merge left undecided about this claim, where the analyst is looking at it.
+fn merge_conflicts(ui: &mut Ui, shared: &Shared, id: ClaimId, queue: &mut CommandQueue) {
+    let b = &shared.doc.briefing;
+    let on = crate::model::ConflictOn::Claim(id);
+    let mut any = false;
+    for c in b.conflicts.iter().filter(|c| c.on == on) {
+        let v = crate::merge::view(b, c, shared.labels);
+        let text = if v.deletion {
+            format!(
+                "Merge conflict: deleted on {} side, changed on the other.",
+                v.other_side.words()
+            )
+        } else {
+            format!(
+                "Merge conflict on its {}; {}: “{}”",
+                v.field,
+                v.other_side.words(),
+                snippet(&v.other, 80)
+            )
+        };
+        warning(ui, text);
+        any = true;
+    }
+    if any && ui.button("Review merge conflicts…").clicked() {
+        queue.push(Command::ShowConflicts);
+    }
+}
+
 fn update(queue: &mut CommandQueue, claim: Claim, field: ClaimField) {
     queue.push(Command::UpdateClaim {
         claim: Box::new(claim),
@@ -67,6 +95,7 @@ impl ClaimEditor {
                  tagged.",
             );
         }
+        merge_conflicts(ui, shared, claim.id, queue);
         // First, so that it is seen as the claim is tagged.
         let b = &shared.doc.briefing;
         let similar = self
