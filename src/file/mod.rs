@@ -301,7 +301,8 @@ fn migrate(version: u32, text: &str, path: &Path) -> Result<Briefing, LoadError>
     match version {
         // Each version only added fields (judgments and hypotheses in 2, suggestions in 3,
         // merge conflicts in 4) and version 4 leaves out fields that are empty: every
-        // field missing from a file reads as empty, so one parse reads them all.
+        // field missing from a file reads as empty, so one parse reads them all. A claim's
+        // anchor, nested in 1–3 and inline in 4, is read in either shape (`model::claim_file`).
         1..=4 => parse::<Briefing>(text, path),
         found => Err(LoadError::BadVersion {
             path: path.to_owned(),

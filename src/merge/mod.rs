@@ -55,25 +55,9 @@ pub fn merge(
         &mut conflicts,
     );
     let mut out: Briefing = from_object(fields)?;
-    let empty = Vec::new();
-    out.articles = merge_items(
-        base.map_or(&empty, |b| &b.articles),
-        &ours.articles,
-        &theirs.articles,
-        &mut conflicts,
-    )?;
-    out.judgments = merge_items(
-        base.map_or(&[][..], |b| &b.judgments),
-        &ours.judgments,
-        &theirs.judgments,
-        &mut conflicts,
-    )?;
-    out.hypotheses = merge_items(
-        base.map_or(&[][..], |b| &b.hypotheses),
-        &ours.hypotheses,
-        &theirs.hypotheses,
-        &mut conflicts,
-    )?;
+    out.articles = merge_lists(base, ours, theirs, |b| &b.articles, &mut conflicts)?;
+    out.judgments = merge_lists(base, ours, theirs, |b| &b.judgments, &mut conflicts)?;
+    out.hypotheses = merge_lists(base, ours, theirs, |b| &b.hypotheses, &mut conflicts)?;
     let new_conflicts = conflicts.len();
     // Conflicts still open on either side stay open; each once.
     let mut seen = BTreeSet::new();
@@ -210,6 +194,22 @@ impl Item for Article {
         article.sort_claims();
         Ok(article)
     }
+}
+
+/// Merges one of the briefing's lists of items (`pick` says which).
+fn merge_lists<T: Item>(
+    base: Option<&Briefing>,
+    ours: &Briefing,
+    theirs: &Briefing,
+    pick: fn(&Briefing) -> &Vec<T>,
+    conflicts: &mut Vec<Conflict>,
+) -> Result<Vec<T>, MergeError> {
+    merge_items(
+        base.map_or(&[][..], |b| pick(b)),
+        pick(ours),
+        pick(theirs),
+        conflicts,
+    )
 }
 
 /// Merges a list of items by id, in ours' order with theirs' new items after the item they

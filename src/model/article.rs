@@ -56,7 +56,8 @@ pub struct Article {
     /// Sorted by position (see [`Claim::sort_key`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub claims: Vec<Claim>,
-    /// NFC-normalised once, when added; never changed after.
+    /// NFC-normalised once, when added; never changed after, except by settling a merge
+    /// conflict over it (the other side's text, its claims checked against it).
     pub text: String,
 }
 
