@@ -1,6 +1,6 @@
 //! A merged briefing in the window: the status bar says it has conflicts, the list shows
-//! both values, picking one is an edit that undoes; and the claims export from the menu in
-//! the three formats.
+//! both values, picking one is an edit that undoes. And claims that travel: exported from
+//! the menu in the three formats, and imported from another tool's annotations.
 
 #[path = "support/app_harness.rs"]
 mod app_harness;
@@ -124,4 +124,54 @@ fn the_export_menu_offers_markdown_w3c_and_csv() {
             .next()
             .is_some()
     );
+}
+
+#[test]
+fn annotations_from_another_tool_come_in_from_the_file_menu_and_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut h = merged(&dir, dialogs.clone());
+    let before = h.state().doc().briefing.claims().count();
+    // As the Hypothesis service exports them; the briefing's article has no URL, and it is
+    // the only one, so annotations that name no page go to it.
+    let json = serde_json::json!([
+        {
+            "id": "h1", "text": "Duration confirmed by both readouts.", "tags": ["duration"],
+            "target": [{"selector": [
+                {"type": "TextQuoteSelector", "exact": "The talks lasted two hours",
+                 "prefix": "had been discussed.\n\n", "suffix": ". Markets rose"}
+            ]}]
+        },
+        {
+            "id": "h2", "text": "",
+            "target": [{"selector": [{"type": "TextQuoteSelector", "exact": "a ceasefire from Friday"}]}]
+        }
+    ]);
+    let path = dir.path().join("hypothesis.json");
+    std::fs::write(&path, json.to_string()).unwrap();
+    dialogs.push(DialogOutcome::Picked(vec![path]));
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Import Annotations…").click();
+    h.run();
+    let b = &h.state().doc().briefing;
+    assert_eq!(b.claims().count(), before + 1);
+    let (_, c) = b
+        .claims()
+        .find(|(_, c)| c.anchor.quote == "The talks lasted two hours")
+        .unwrap();
+    assert_eq!(c.note, "Duration confirmed by both readouts.");
+    assert!(
+        h.query_all_by_label_contains("Read 2 annotation(s): 1 added as claims")
+            .next()
+            .is_some()
+    );
+    assert!(
+        h.query_all_by_label_contains("1 not anchored")
+            .next()
+            .is_some()
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc().briefing.claims().count(), before);
 }

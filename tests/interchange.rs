@@ -228,7 +228,7 @@ fn hypothesis_annotations_anchor_by_quote_and_the_rest_are_listed() {
     let f = briefing(dir.path());
     // As Hypothesis's API returns them: positions count the web page's text, not ours.
     let hypothesis = serde_json::json!({
-        "total": 3,
+        "total": 4,
         "rows": [
             {
                 "id": "Hx1", "uri": format!("{URL}#annotations"),
@@ -247,6 +247,14 @@ fn hypothesis_annotations_anchor_by_quote_and_the_rest_are_listed() {
                 "target": [{"source": URL, "selector": [{"type": "TextQuoteSelector", "exact": "a ceasefire from Friday", "prefix": "", "suffix": ""}]}]
             },
             {
+                // Context taken from the page's DOM: a space where our text breaks the
+                // paragraph, and far more than our 32 characters.
+                "id": "Hx4", "uri": URL, "text": "Trump's own words.", "tags": [],
+                "target": [{"source": URL, "selector": [{"type": "TextQuoteSelector", "exact": "Trump said on Monday",
+                    "prefix": "in exchange for discussing potential land swaps, according to several people with knowledge of the call. ",
+                    "suffix": " that there had"}]}]
+            },
+            {
                 "id": "Hx3", "uri": "https://elsewhere.example/page", "text": "", "tags": [],
                 "target": [{"source": "https://elsewhere.example/page", "selector": [{"type": "TextQuoteSelector", "exact": "peace talks"}]}]
             }
@@ -261,7 +269,7 @@ fn hypothesis_annotations_anchor_by_quote_and_the_rest_are_listed() {
     .ok();
     assert!(
         out.stdout.starts_with(
-            "Read 3 annotation(s): 1 added as claims, 0 already in the briefing, 2 not anchored"
+            "Read 4 annotation(s): 2 added as claims, 0 already in the briefing, 2 not anchored"
         ),
         "{}",
         out.stdout
@@ -289,7 +297,13 @@ fn hypothesis_annotations_anchor_by_quote_and_the_rest_are_listed() {
         c.tags.iter().map(String::as_str).collect::<Vec<_>>(),
         ["kremlin", "readout"]
     );
-    // --article places the third one in the article named.
+    assert!(
+        b.claims().any(
+            |(_, c)| c.anchor.quote == "Trump said on Monday" && c.note == "Trump's own words."
+        ),
+        "placed by its context, whitespace aside"
+    );
+    // --article places the one from another page in the article named.
     let out = run(
         dir.path(),
         &[
@@ -303,7 +317,7 @@ fn hypothesis_annotations_anchor_by_quote_and_the_rest_are_listed() {
     .ok();
     assert!(
         out.stdout
-            .contains("1 added as claims, 1 already in the briefing, 1 not anchored"),
+            .contains("1 added as claims, 2 already in the briefing, 1 not anchored"),
         "{}",
         out.stdout
     );

@@ -20,6 +20,7 @@ pub enum Action {
     Export(ExportFormat),
     AddArticles,
     PasteArticle,
+    ImportAnnotations,
     Quit,
     Undo,
     Redo,
@@ -89,7 +90,7 @@ macro_rules! keys {
 
 impl Action {
     /// Every action, in the order the shortcuts window lists them.
-    pub const ALL: [Action; 40] = [
+    pub const ALL: [Action; 41] = [
         Action::New,
         Action::Open,
         Action::Save,
@@ -99,6 +100,7 @@ impl Action {
         Action::Export(ExportFormat::Csv),
         Action::AddArticles,
         Action::PasteArticle,
+        Action::ImportAnnotations,
         Action::Quit,
         Action::Undo,
         Action::Redo,
@@ -143,6 +145,7 @@ impl Action {
             Action::Export(ExportFormat::W3c) => "Export W3C Annotations…",
             Action::Export(ExportFormat::Csv) => "Export CSV…",
             Action::AddArticles => "Add Article…",
+            Action::ImportAnnotations => "Import Annotations…",
             Action::PasteArticle => "Paste Article…",
             Action::Quit => "Quit",
             Action::Undo => "Undo",
@@ -199,6 +202,10 @@ impl Action {
                  the window"
             }
             Action::PasteArticle => "Paste an article's text",
+            Action::ImportAnnotations => {
+                "Add claims from another annotation tool: W3C Web Annotations or Hypothesis \
+                 (JSON); each is placed on its words, or listed if they are not found"
+            }
             Action::Quit => "Close the window (asks first if there are unsaved changes)",
             Action::Undo => "Undo the last change",
             Action::Redo => "Redo the change just undone",
@@ -292,7 +299,7 @@ impl Action {
             Action::RejectSuggestion => keys![cmd(Key::Backspace)],
             Action::MergeConflicts => keys![],
             Action::ShowShortcuts => keys![plain(Key::F1)],
-            Action::AddArticles | Action::PasteArticle => keys![],
+            Action::AddArticles | Action::PasteArticle | Action::ImportAnnotations => keys![],
         }
     }
 
@@ -317,6 +324,7 @@ impl Action {
             Action::SaveAs => Command::SaveAs,
             Action::Export(format) => Command::Export(format),
             Action::AddArticles => Command::AddArticles,
+            Action::ImportAnnotations => Command::ImportAnnotations,
             Action::PasteArticle => Command::ShowPasteForm,
             Action::Quit => Command::Quit,
             Action::Undo => Command::Undo,

@@ -32,6 +32,10 @@ pub enum Command {
     AddArticlePaths(Vec<PathBuf>),
     /// Web pages with no article found in them: import all of their visible text.
     AddWholePages(Vec<PathBuf>),
+    /// Ask for a file of annotations from another tool (file dialog).
+    ImportAnnotations,
+    /// Add the claims in a W3C or Hypothesis annotations file.
+    ImportAnnotationsFrom(PathBuf),
     ShowPasteForm,
     AddPastedArticle {
         meta: ArticleMeta,

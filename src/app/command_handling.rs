@@ -77,6 +77,11 @@ impl BriefingApp {
             }
             Command::AddArticlePaths(paths) => self.add_article_paths(paths, false),
             Command::AddWholePages(paths) => self.add_article_paths(paths, true),
+            Command::ImportAnnotations => {
+                let folder = self.prefs.settings.start_folder();
+                self.ask(DialogKind::ImportAnnotations { folder });
+            }
+            Command::ImportAnnotationsFrom(p) => self.import_annotations_from(&p),
             Command::ShowPasteForm => self.chrome.modal = Some(Modal::Paste(PasteForm::default())),
             Command::AddPastedArticle { meta, text } => self.add_pasted(meta, text),
             Command::RemoveArticle(id) => self.remove_article(id),

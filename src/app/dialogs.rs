@@ -30,6 +30,9 @@ pub enum DialogKind {
     AddArticles {
         folder: PathBuf,
     },
+    ImportAnnotations {
+        folder: PathBuf,
+    },
     Export {
         format: ExportFormat,
         suggested: PathBuf,
@@ -47,6 +50,7 @@ impl DialogKind {
             Self::AddArticles { .. } => {
                 (!paths.is_empty()).then_some(Command::AddArticlePaths(paths))
             }
+            Self::ImportAnnotations { .. } => first.map(Command::ImportAnnotationsFrom),
             Self::Export { format, .. } => {
                 first.map(|p| Command::ExportTo(with_extension(p, format.extension()), *format))
             }
@@ -56,9 +60,9 @@ impl DialogKind {
     /// The folder to start in, and the file name to suggest (for a save).
     pub fn start(&self) -> (PathBuf, String) {
         match self {
-            Self::OpenBriefing { folder } | Self::AddArticles { folder } => {
-                (folder.clone(), String::new())
-            }
+            Self::OpenBriefing { folder }
+            | Self::AddArticles { folder }
+            | Self::ImportAnnotations { folder } => (folder.clone(), String::new()),
             Self::SaveBriefing { suggested } | Self::Export { suggested, .. } => (
                 suggested
                     .parent()
@@ -77,6 +81,7 @@ impl DialogKind {
         match self {
             Self::OpenBriefing { .. } | Self::SaveBriefing { .. } => &["ron"],
             Self::AddArticles { .. } => &["html", "htm", "md", "markdown", "txt", "text"],
+            Self::ImportAnnotations { .. } => &["json", "jsonld"],
             Self::Export { format, .. } => match format {
                 ExportFormat::Markdown => &["md"],
                 ExportFormat::W3c => &["json", "jsonld"],
@@ -90,6 +95,7 @@ impl DialogKind {
         match self {
             Self::OpenBriefing { .. } | Self::SaveBriefing { .. } => "Briefings (.ron)",
             Self::AddArticles { .. } => "Articles (.html, .htm, .md, .txt)",
+            Self::ImportAnnotations { .. } => "Annotations (.json)",
             Self::Export { format, .. } => format.filter_name(),
         }
     }
@@ -108,6 +114,7 @@ impl DialogKind {
             Self::OpenBriefing { .. } => "Open",
             Self::SaveBriefing { .. } => "Save",
             Self::AddArticles { .. } => "Add",
+            Self::ImportAnnotations { .. } => "Import",
             Self::Export { .. } => "Export",
         }
     }
@@ -117,6 +124,7 @@ impl DialogKind {
             Self::OpenBriefing { .. } => "Open briefing",
             Self::SaveBriefing { .. } => "Save briefing as",
             Self::AddArticles { .. } => "Add articles",
+            Self::ImportAnnotations { .. } => "Import annotations",
             Self::Export { format, .. } => match format {
                 ExportFormat::Markdown => "Export Markdown",
                 ExportFormat::W3c => "Export W3C Annotations",
@@ -194,7 +202,9 @@ fn run_rfd(kind: &DialogKind) -> Option<Vec<PathBuf>> {
         dialog = dialog.set_file_name(name);
     }
     match kind {
-        DialogKind::OpenBriefing { .. } => dialog.pick_file().map(|p| vec![p]),
+        DialogKind::OpenBriefing { .. } | DialogKind::ImportAnnotations { .. } => {
+            dialog.pick_file().map(|p| vec![p])
+        }
         DialogKind::AddArticles { .. } => dialog.pick_files(),
         DialogKind::SaveBriefing { .. } | DialogKind::Export { .. } => {
             dialog.save_file().map(|p| vec![p])

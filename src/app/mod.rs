@@ -13,6 +13,7 @@
 
 pub mod actions;
 mod analysis_commands;
+mod annotation_import;
 pub mod autosave;
 mod briefing_app;
 pub mod browser;

@@ -372,7 +372,7 @@ fn export(a: ExportArgs, out: &mut dyn Write) -> Result<()> {
 }
 
 fn import_annotations(a: ImportAnnotationsArgs, out: &mut dyn Write) -> Result<()> {
-    use crate::import::annotations::{MAX_ANNOTATION_BYTES, place, read_annotations};
+    use crate::import::annotations::{place, read_annotations_file};
     let mut briefing = load_for_edit(&a.file)?;
     let article = match a.article {
         None => None,
@@ -389,39 +389,17 @@ fn import_annotations(a: ImportAnnotationsArgs, out: &mut dyn Write) -> Result<(
                 })?,
         ),
     };
-    let size = std::fs::metadata(&a.annotations)
-        .with_context(|| format!("cannot read {}", a.annotations.display()))?
-        .len();
-    if size > MAX_ANNOTATION_BYTES as u64 {
-        bail!("{} is over 32 MB; refused", a.annotations.display());
-    }
-    let json = std::fs::read_to_string(&a.annotations)
-        .with_context(|| format!("cannot read {}", a.annotations.display()))?;
-    let incoming = read_annotations(&json)
+    let incoming = read_annotations_file(&a.annotations)
         .with_context(|| format!("cannot import {}", a.annotations.display()))?;
     let total = incoming.len();
     let placed = place(&briefing, incoming, article);
-    let added = placed.claims.len();
-    if added > 0 {
-        let edits = placed
-            .claims
-            .into_iter()
-            .map(|(article, claim)| Edit::AddClaim {
-                article,
-                claim: Box::new(claim),
-            })
-            .collect();
-        apply(&mut briefing, Edit::Batch(edits))?;
+    if let Some(edit) = placed.edit() {
+        apply(&mut briefing, edit)?;
         file::save(&a.file, &briefing)?;
     }
-    writeln!(
-        out,
-        "Read {total} annotation(s): {added} added as claims, {} already in the briefing, {} not anchored",
-        placed.already_there,
-        placed.not_anchored.len()
-    )?;
-    for (a, why) in &placed.not_anchored {
-        writeln!(out, "  not anchored: {} — {why}", a.name())?;
+    writeln!(out, "{}", placed.summary(total))?;
+    for line in placed.not_anchored_lines() {
+        writeln!(out, "  {line}")?;
     }
     Ok(())
 }

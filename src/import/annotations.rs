@@ -11,13 +11,18 @@ use crate::model::{
     Article, ArticleId, Briefing, Claim, ClaimId, Credibility, Status, clean_tags, now,
 };
 use crate::text::search::{find_occurrences, prefer_whole_words};
-use crate::text::{TextIndex, snippet};
+use crate::text::{TextIndex, one_line, snippet};
 
 /// Files larger than this are refused before parsing.
 pub const MAX_ANNOTATION_BYTES: usize = 32 * 1024 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AnnotationsError {
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
     #[error("this is not JSON: {0}")]
     NotJson(String),
     #[error(
@@ -57,6 +62,18 @@ impl Incoming {
                 .unwrap_or_else(|| "(an annotation)".to_owned()),
         }
     }
+}
+
+/// Reads every annotation in a W3C or Hypothesis JSON file (refused unread over 32 MB).
+pub fn read_annotations_file(path: &std::path::Path) -> Result<Vec<Incoming>, AnnotationsError> {
+    let io = |source| AnnotationsError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    if std::fs::metadata(path).map_err(io)?.len() > MAX_ANNOTATION_BYTES as u64 {
+        return Err(AnnotationsError::TooLarge);
+    }
+    read_annotations(&std::fs::read_to_string(path).map_err(io)?)
 }
 
 /// Reads every annotation in a W3C or Hypothesis JSON document.
@@ -218,6 +235,41 @@ pub struct Placed {
     pub already_there: usize,
 }
 
+impl Placed {
+    /// What importing `total` annotations came to, in one line.
+    pub fn summary(&self, total: usize) -> String {
+        format!(
+            "Read {total} annotation(s): {} added as claims, {} already in the briefing, {} not anchored",
+            self.claims.len(),
+            self.already_there,
+            self.not_anchored.len()
+        )
+    }
+
+    /// Each annotation not anchored, with why: one line each.
+    pub fn not_anchored_lines(&self) -> Vec<String> {
+        self.not_anchored
+            .iter()
+            .map(|(a, why)| format!("not anchored: {} — {why}", a.name()))
+            .collect()
+    }
+
+    /// The claims as one edit (undone as one), or `None` when there are none.
+    pub fn edit(&self) -> Option<crate::edit::Edit> {
+        (!self.claims.is_empty()).then(|| {
+            crate::edit::Edit::Batch(
+                self.claims
+                    .iter()
+                    .map(|(article, claim)| crate::edit::Edit::AddClaim {
+                        article: *article,
+                        claim: Box::new(claim.clone()),
+                    })
+                    .collect(),
+            )
+        })
+    }
+}
+
 /// Anchors each annotation in `article` (or, without it, in the article its target names;
 /// in the only article when there is one).
 pub fn place(b: &Briefing, incoming: Vec<Incoming>, article: Option<ArticleId>) -> Placed {
@@ -296,17 +348,23 @@ fn claim_for(article: &Article, a: &Incoming) -> Result<Claim, String> {
         orphaned: false,
     };
     let index = TextIndex::new(&article.text);
-    // A quote with neither place nor context (a bare TextQuoteSelector) anchors where its
-    // words stand alone in the text, once; in several places it cannot be told apart.
-    let bare = probe.prefix.is_empty() && probe.suffix.is_empty() && a.position.is_none();
-    let found = if bare {
-        let found = find_occurrences(&index, &probe.quote);
-        prefer_whole_words(&index, &probe.quote, found)
-    } else {
-        Vec::new()
-    };
-    let range = if bare && found.len() == 1 {
-        found[0].clone()
+    // Other tools keep as much context as they like (ours keeps 32 chars, and less only at
+    // the text's edge), and count whitespace their own way: first the places where the
+    // words stand with the context given, whitespace aside. One such place is the claim's;
+    // failing that, the anchoring rules judge (the words may have changed a little).
+    let found = prefer_whole_words(&index, &probe.quote, find_occurrences(&index, &probe.quote));
+    let (before, after) = (one_line(&probe.prefix), one_line(&probe.suffix));
+    let agreeing: Vec<_> = found
+        .iter()
+        .filter(|r| {
+            let near_before = index.chars_before(r.start, probe.prefix.chars().count() + 8);
+            let near_after = index.chars_after(r.end, probe.suffix.chars().count() + 8);
+            one_line(near_before).ends_with(&before) && one_line(near_after).starts_with(&after)
+        })
+        .collect();
+    let bare = before.is_empty() && after.is_empty() && a.position.is_none();
+    let range = if agreeing.len() == 1 {
+        agreeing[0].clone()
     } else if bare && found.len() > 1 {
         return Err(format!(
             "its words are in {} places in “{}” and it gives no context to tell which",

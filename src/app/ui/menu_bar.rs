@@ -78,6 +78,7 @@ pub fn show(ui: &mut Ui, shared: &Shared, view: &ViewState, queue: &mut CommandQ
         ui.separator();
         item(ui, queue, Action::AddArticles, idle);
         item(ui, queue, Action::PasteArticle, true);
+        item(ui, queue, Action::ImportAnnotations, idle);
         ui.separator();
         item(ui, queue, Action::Quit, true);
     });
