@@ -17,7 +17,9 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use crate::model::{Article, Briefing, Claim, Conflict, ConflictOn, Hypothesis, Judgment, Side};
+use crate::model::{
+    Article, Briefing, Claim, ClaimId, Conflict, ConflictOn, Hypothesis, Judgment, Side,
+};
 pub use describe::{ConflictView, view};
 pub use fields::{ANCHOR_FIELDS, put_anchor};
 pub use resolve::{Snapshot, restore, snapshot, take_other};
@@ -58,6 +60,7 @@ pub fn merge(
     out.articles = merge_lists(base, ours, theirs, |b| &b.articles, &mut conflicts)?;
     out.judgments = merge_lists(base, ours, theirs, |b| &b.judgments, &mut conflicts)?;
     out.hypotheses = merge_lists(base, ours, theirs, |b| &b.hypotheses, &mut conflicts)?;
+    keep_claims_still_relied_on(&mut out, ours, theirs, &mut conflicts);
     let new_conflicts = conflicts.len();
     // Conflicts still open on either side stay open; each once.
     let mut seen = BTreeSet::new();
@@ -193,6 +196,46 @@ impl Item for Article {
         )?;
         article.sort_claims();
         Ok(article)
+    }
+}
+
+/// A claim deleted on one side that the other side has since linked to a judgment or rated
+/// is not unused: it comes back, flagged as deleted on one side and changed on the other,
+/// rather than its new link or rating being dropped as dangling.
+fn keep_claims_still_relied_on(
+    out: &mut Briefing,
+    ours: &Briefing,
+    theirs: &Briefing,
+    conflicts: &mut Vec<Conflict>,
+) {
+    let present: BTreeSet<ClaimId> = out.claims().map(|(_, c)| c.id).collect();
+    let relied_on: BTreeSet<ClaimId> = out
+        .judgments
+        .iter()
+        .flat_map(|j| j.evidence.iter().map(|e| e.claim))
+        .chain(
+            out.hypotheses
+                .iter()
+                .flat_map(|h| h.ratings.iter().map(|r| r.claim)),
+        )
+        .filter(|id| !present.contains(id))
+        .collect();
+    for id in relied_on {
+        let (found, deleted_by) = match (ours.find_claim(id), theirs.find_claim(id)) {
+            (Some(found), None) => (found, Side::Theirs),
+            (None, Some(found)) => (found, Side::Ours),
+            _ => continue,
+        };
+        let (article, claim) = found;
+        if let Some(home) = out.article_mut(article.id) {
+            home.insert_claim(claim.clone());
+            conflicts.push(Conflict {
+                on: ConflictOn::Claim(id),
+                field: String::new(),
+                other: String::new(),
+                from: deleted_by,
+            });
+        }
     }
 }
 

@@ -143,3 +143,33 @@ fn texts_changed_on_both_sides_are_a_conflict_and_claims_are_checked_against_the
     );
     assert!(report.orphaned.iter().any(|o| o.claim == theirs_claim.id));
 }
+
+#[test]
+fn a_claim_deleted_on_one_side_and_newly_linked_on_the_other_comes_back_flagged() {
+    let mut base = base();
+    let claim = base.articles[0].claims[0].id;
+    base.judgments
+        .push(crate::model::Judgment::new("A summit is likely", now()));
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    ours.articles[0].claims.clear();
+    theirs.judgments[0].set_stance(claim, Some(crate::model::Stance::Supports));
+    let m = merge(Some(&base), &ours, &theirs).unwrap();
+    let mut b = m.briefing;
+    crate::file::check_briefing(&mut b, std::path::Path::new("m.ron")).unwrap();
+    assert!(
+        b.find_claim(claim).is_some(),
+        "the claim the link rests on is kept"
+    );
+    assert_eq!(b.judgments[0].evidence.len(), 1, "and the link with it");
+    assert_eq!(b.conflicts.len(), 1);
+    assert!(b.conflicts[0].is_deletion() && b.conflicts[0].from == Side::Ours);
+    // Deleted on one side, and nothing new resting on it: deleted, links and all.
+    let mut linked_before = base.clone();
+    linked_before.judgments[0].set_stance(claim, Some(crate::model::Stance::Supports));
+    let mut deleted = linked_before.clone();
+    deleted.articles[0].claims.clear();
+    deleted.judgments[0].evidence.clear();
+    let m = merge(Some(&linked_before), &deleted, &linked_before).unwrap();
+    assert!(m.briefing.find_claim(claim).is_none());
+    assert!(m.briefing.conflicts.is_empty());
+}
