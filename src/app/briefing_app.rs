@@ -381,13 +381,13 @@ impl eframe::App for BriefingApp {
         });
         ui::panels(ui, &shared, &mut self.view, &mut self.queue);
         if let Some(modal) = &mut self.chrome.modal {
-            ui::modals::show(
-                &ctx,
-                modal,
-                &self.session.doc,
-                shared.labels,
-                &mut self.queue,
-            );
+            let conflicts: &[crate::merge::ConflictView] = match modal {
+                Modal::Conflicts => self.view.conflicts.get(version, || {
+                    crate::merge::views(&self.session.doc.briefing, shared.labels)
+                }),
+                _ => &[],
+            };
+            ui::modals::show(&ctx, modal, &self.session.doc, conflicts, &mut self.queue);
         }
         if self.chrome.shortcuts_open {
             ui::shortcuts::show(&ctx, &mut self.queue);

@@ -38,6 +38,9 @@ pub struct ViewState {
     pub suggestions: SuggestionsPanel,
     pub hypotheses: HypothesesWindow,
     pub article_details: ArticleDetails,
+    /// The merge conflicts in words, for their list: worked out once per briefing change (an
+    /// article's text in conflict is long), not every frame it is open.
+    pub conflicts: super::ui::Derived<super::ui::Version, Vec<crate::merge::ConflictView>>,
     /// The in-app copy of the last Ctrl+C (also sent to the system clipboard).
     pub copied: Option<String>,
     /// The widget that had keyboard focus last frame: typing in one field is one undo step.

@@ -8,16 +8,21 @@ use super::object;
 use crate::model::{Briefing, ClaimId, Conflict, ConflictOn, Side, value_words};
 use crate::text::snippet;
 
+/// How much of a value a view keeps: enough to tell two values apart, never a whole
+/// article's text.
+const SHOWN: usize = 400;
+
 /// A conflict as the analyst reads it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConflictView {
+    pub on: ConflictOn,
     /// "claim C2 “potential land swaps”", "article “Readouts of the call”", "the briefing".
     pub what: String,
     /// The field ("note"), or empty for a deletion.
     pub field: String,
-    /// The value kept, in words.
+    /// The value kept, in words (its first few hundred characters).
     pub kept: String,
-    /// The value not kept, in words (empty for a deletion).
+    /// The value not kept, likewise (empty for a deletion).
     pub other: String,
     /// Where the other value, or the deletion, came from.
     pub other_side: Side,
@@ -38,19 +43,12 @@ impl ConflictView {
                 "{}: {} — kept ({}): “{}”; other ({}): “{}”",
                 self.what,
                 self.field,
-                kept_side(self.other_side).words(),
+                self.other_side.other().words(),
                 snippet(&self.kept, 60),
                 self.other_side.words(),
                 snippet(&self.other, 60)
             )
         }
-    }
-}
-
-fn kept_side(other: Side) -> Side {
-    match other {
-        Side::Ours => Side::Theirs,
-        Side::Theirs => Side::Ours,
     }
 }
 
@@ -79,7 +77,50 @@ pub fn view(b: &Briefing, c: &Conflict, labels: &BTreeMap<ClaimId, String>) -> C
             None => format!("hypothesis {id} (gone)"),
         },
     };
-    let (kept, other) = if c.is_deletion() {
+    let (kept, other) = values(b, c);
+    let (kept, other) = from_difference(&kept, &other);
+    ConflictView {
+        on: c.on,
+        what,
+        field: c.field.clone(),
+        kept,
+        other,
+        other_side: c.from,
+        deletion: c.is_deletion(),
+    }
+}
+
+/// Two long values cut to where they start to differ: two versions of an article's text
+/// share most of their start, and the same first lines twice tell the analyst nothing.
+/// Each from the start of the sentence or line where they part (or a little before), at
+/// most [`SHOWN`] characters.
+fn from_difference(kept: &str, other: &str) -> (String, String) {
+    let same = kept
+        .chars()
+        .zip(other.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let head: Vec<char> = kept.chars().take(same).collect();
+    let back = head
+        .iter()
+        .rposition(|&c| c == '\n' || c == '.')
+        .map_or(0, |i| i + 1)
+        .max(same.saturating_sub(SHOWN / 4));
+    let cut = |s: &str| {
+        let rest: String = s.chars().skip(back).collect();
+        let shown = snippet(&rest, SHOWN);
+        if back > 0 && !shown.is_empty() {
+            format!("…{}", shown.trim_start())
+        } else {
+            shown
+        }
+    };
+    (cut(kept), cut(other))
+}
+
+/// The conflict's item as the views name it, and both values in words, whole.
+fn values(b: &Briefing, c: &Conflict) -> (String, String) {
+    if c.is_deletion() {
         (String::new(), String::new())
     } else if c.field == "anchor" {
         (
@@ -91,15 +132,12 @@ pub fn view(b: &Briefing, c: &Conflict, labels: &BTreeMap<ClaimId, String>) -> C
             kept_value(b, c).map_or_else(|| "(none)".to_owned(), |v| value_words(&v.to_string())),
             c.other_words(),
         )
-    };
-    ConflictView {
-        what,
-        field: c.field.clone(),
-        kept,
-        other,
-        other_side: c.from,
-        deletion: c.is_deletion(),
     }
+}
+
+/// Every conflict of the briefing in words, in the briefing's order.
+pub fn views(b: &Briefing, labels: &BTreeMap<ClaimId, String>) -> Vec<ConflictView> {
+    b.conflicts.iter().map(|c| view(b, c, labels)).collect()
 }
 
 /// The quote an anchor's fields select, with where.
@@ -111,26 +149,25 @@ fn anchor_words(v: &Value) -> String {
 
 /// The value the briefing holds now in the conflict's field (for an anchor, its fields).
 fn kept_value(b: &Briefing, c: &Conflict) -> Option<Value> {
-    let fields = match super::snapshot(b, c.on)? {
-        super::Snapshot::Briefing {
-            title,
-            analyst,
-            summary,
-        } => {
+    let fields = match c.on {
+        ConflictOn::Briefing => {
             return Some(Value::String(match c.field.as_str() {
-                "title" => title,
-                "analyst" => analyst,
-                "summary" => summary,
+                "title" => b.title.clone(),
+                "analyst" => b.analyst.clone(),
+                "summary" => b.summary.clone(),
                 _ => return None,
             }));
         }
-        super::Snapshot::Article(a) => object(&crate::model::Article {
-            claims: Vec::new(),
-            ..*a
-        }),
-        super::Snapshot::Claim(claim) => object(&*claim),
-        super::Snapshot::Judgment(j) => object(&*j),
-        super::Snapshot::Hypothesis(h) => object(&*h),
+        // Its fields without its claims, which are items of their own.
+        ConflictOn::Article(id) => b.article(id).map(|a| {
+            object(&crate::model::Article {
+                claims: Vec::new(),
+                ..a.clone()
+            })
+        })?,
+        ConflictOn::Claim(id) => object(b.find_claim(id)?.1),
+        ConflictOn::Judgment(id) => object(b.judgment(id)?),
+        ConflictOn::Hypothesis(id) => object(b.hypothesis(id)?),
     }
     .ok()?;
     if c.field == "anchor" {

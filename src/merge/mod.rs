@@ -20,7 +20,7 @@ use serde_json::{Map, Value};
 use crate::model::{
     Article, Briefing, Claim, ClaimId, Conflict, ConflictOn, Hypothesis, Judgment, Side,
 };
-pub use describe::{ConflictView, view};
+pub use describe::{ConflictView, view, views};
 pub use fields::{ANCHOR_FIELDS, put_anchor};
 pub use resolve::{Snapshot, restore, snapshot, take_other};
 

@@ -173,3 +173,29 @@ fn a_claim_deleted_on_one_side_and_newly_linked_on_the_other_comes_back_flagged(
     assert!(m.briefing.find_claim(claim).is_none());
     assert!(m.briefing.conflicts.is_empty());
 }
+
+#[test]
+fn two_texts_in_conflict_are_shown_from_where_they_part() {
+    let long = "A paragraph that both versions share, word for word. ".repeat(20);
+    let base = base();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    ours.articles[0].text = format!("{long}\n\nMarkets rose sharply after the call.");
+    theirs.articles[0].text = format!("{long}\n\nMarkets fell after the call.");
+    let m = merge(Some(&base), &ours, &theirs).unwrap();
+    let c = m
+        .briefing
+        .conflicts
+        .iter()
+        .find(|c| c.field == "text")
+        .unwrap();
+    let v = view(&m.briefing, c, &Default::default());
+    assert_eq!(v.kept, "…Markets rose sharply after the call.");
+    assert_eq!(v.other, "…Markets fell after the call.");
+    // `check`'s one line shows the difference too.
+    assert!(
+        v.line()
+            .contains("other (theirs): “…Markets fell after the call.”"),
+        "{}",
+        v.line()
+    );
+}

@@ -44,6 +44,14 @@ impl Side {
             Self::Theirs => "theirs",
         }
     }
+
+    /// The other branch.
+    pub fn other(self) -> Side {
+        match self {
+            Self::Ours => Self::Theirs,
+            Self::Theirs => Self::Ours,
+        }
+    }
 }
 
 /// Field order here is the order in the file.

@@ -14,39 +14,39 @@ use crate::edit::ClaimField;
 use crate::model::{Claim, ClaimId, Credibility, JudgmentId, Stance, Status, clean_tags};
 use crate::text::{capitalised, snippet};
 
-/// The editor's own state: the tags as they are being typed, and the claims like this one.
+/// The editor's own state: the tags as they are being typed, the claims like this one, and
+/// what a merge left undecided about it.
 #[derive(Debug, Default)]
 pub struct ClaimEditor {
     tags: TypedText<ClaimId>,
     similar: Derived<(Version, ClaimId), Vec<(ClaimId, f32)>>,
+    conflicts: Derived<(Version, ClaimId), Vec<String>>,
 }
 
-/// What a git merge left undecided about this claim, where the analyst is looking at it.
-fn merge_conflicts(ui: &mut Ui, shared: &Shared, id: ClaimId, queue: &mut CommandQueue) {
+/// What a git merge left undecided about this claim, in the words the editor shows.
+fn conflict_lines(shared: &Shared, id: ClaimId) -> Vec<String> {
     let b = &shared.doc.briefing;
     let on = crate::model::ConflictOn::Claim(id);
-    let mut any = false;
-    for c in b.conflicts.iter().filter(|c| c.on == on) {
-        let v = crate::merge::view(b, c, shared.labels);
-        let text = if v.deletion {
-            format!(
-                "Merge conflict: deleted on {} side, changed on the other.",
-                v.other_side.words()
-            )
-        } else {
-            format!(
-                "Merge conflict on its {}; {}: “{}”",
-                v.field,
-                v.other_side.words(),
-                snippet(&v.other, 80)
-            )
-        };
-        warning(ui, text);
-        any = true;
-    }
-    if any && ui.button("Review merge conflicts…").clicked() {
-        queue.push(Command::ShowConflicts);
-    }
+    b.conflicts
+        .iter()
+        .filter(|c| c.on == on)
+        .map(|c| {
+            let v = crate::merge::view(b, c, shared.labels);
+            if v.deletion {
+                format!(
+                    "Merge conflict: deleted on {} side, changed on the other.",
+                    v.other_side.words()
+                )
+            } else {
+                format!(
+                    "Merge conflict on its {}; {}: “{}”",
+                    v.field,
+                    v.other_side.words(),
+                    snippet(&v.other, 80)
+                )
+            }
+        })
+        .collect()
 }
 
 fn update(queue: &mut CommandQueue, claim: Claim, field: ClaimField) {
@@ -95,7 +95,16 @@ impl ClaimEditor {
                  tagged.",
             );
         }
-        merge_conflicts(ui, shared, claim.id, queue);
+        // Where the analyst looks at the claim; worked out once per change, not per frame.
+        let conflicts = self.conflicts.get((shared.version, claim.id), || {
+            conflict_lines(shared, claim.id)
+        });
+        for line in conflicts {
+            warning(ui, line);
+        }
+        if !conflicts.is_empty() && ui.button("Review merge conflicts…").clicked() {
+            queue.push(Command::ShowConflicts);
+        }
         // First, so that it is seen as the claim is tagged.
         let b = &shared.doc.briefing;
         let similar = self

@@ -4,25 +4,23 @@
 use egui::{RichText, Ui};
 
 use crate::app::command::{Command, CommandQueue};
-use crate::document::Document;
-use crate::merge::view;
-use crate::model::{ConflictOn, Side};
+use crate::merge::ConflictView;
+use crate::model::ConflictOn;
 
-pub fn show(ui: &mut Ui, doc: &Document, labels: &super::Labels, queue: &mut CommandQueue) {
-    let b = &doc.briefing;
+/// `conflicts`: the briefing's conflicts in words, in its order.
+pub fn show(ui: &mut Ui, conflicts: &[ConflictView], queue: &mut CommandQueue) {
     ui.heading("Merge conflicts");
     ui.label(
         "Both analysts changed these, differently. The briefing keeps one value and holds \
          the other here until you pick; nothing either of you wrote is lost.",
     );
-    if b.conflicts.is_empty() {
+    if conflicts.is_empty() {
         ui.label(RichText::new("All settled.").strong());
     }
     egui::ScrollArea::vertical()
         .max_height(ui.ctx().content_rect().height() * 0.6)
         .show(ui, |ui| {
-            for (index, c) in b.conflicts.iter().enumerate() {
-                let v = view(b, c, labels);
+            for (index, v) in conflicts.iter().enumerate() {
                 ui.separator();
                 ui.label(RichText::new(crate::text::capitalised(&v.what)).strong());
                 if v.deletion {
@@ -30,18 +28,15 @@ pub fn show(ui: &mut Ui, doc: &Document, labels: &super::Labels, queue: &mut Com
                         "Deleted on {} side, changed on the other: kept, with the changes.",
                         v.other_side.words()
                     ));
-                    choices(ui, queue, index, ["Keep it", "Delete it"], c.on);
+                    choices(ui, queue, index, ["Keep it", "Delete it"], v.on);
                 } else {
-                    let kept_side = match v.other_side {
-                        Side::Theirs => Side::Ours,
-                        Side::Ours => Side::Theirs,
-                    };
+                    let kept_side = v.other_side.other();
                     ui.label(format!("Both changed its {}:", v.field));
                     value(ui, &format!("Kept ({})", kept_side.words()), &v.kept);
                     value(ui, &format!("Other ({})", v.other_side.words()), &v.other);
                     let keep = format!("Keep {}", kept_side.words());
                     let other = format!("Use {}", v.other_side.words());
-                    choices(ui, queue, index, [&keep, &other], c.on);
+                    choices(ui, queue, index, [&keep, &other], v.on);
                 }
             }
         });
@@ -51,16 +46,11 @@ pub fn show(ui: &mut Ui, doc: &Document, labels: &super::Labels, queue: &mut Com
     }
 }
 
-/// One value, labelled, wrapped; a long article text shown in part.
+/// One value, labelled, wrapped (a long one comes already cut to its start).
 fn value(ui: &mut Ui, label: &str, text: &str) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(format!("{label}:")).weak());
-        let shown = crate::text::snippet(text, 400);
-        ui.label(if shown.is_empty() {
-            "(empty)".to_owned()
-        } else {
-            shown
-        });
+        ui.label(if text.is_empty() { "(empty)" } else { text });
     });
 }
 

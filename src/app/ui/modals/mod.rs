@@ -17,15 +17,13 @@ use egui::{Key, Ui};
 use crate::app::command::{Command, CommandQueue};
 use crate::app::modal::Modal;
 use crate::document::Document;
-
-/// Every claim's label (C1, R2…).
-type Labels = std::collections::BTreeMap<crate::model::ClaimId, String>;
+use crate::merge::ConflictView;
 
 pub fn show(
     ctx: &egui::Context,
     modal: &mut Modal,
     doc: &Document,
-    labels: &Labels,
+    conflicts: &[ConflictView],
     queue: &mut CommandQueue,
 ) {
     egui::Modal::new(egui::Id::unique("modal")).show(ctx, |ui| match modal {
@@ -33,7 +31,7 @@ pub fn show(
         Modal::FileBrowser(browser) => file_browser::show(ui, browser, queue),
         Modal::Paste(form) => paste::show(ui, form, queue),
         Modal::Orphans => orphans::show(ui, doc, queue),
-        Modal::Conflicts => conflicts::show(ui, doc, labels, queue),
+        Modal::Conflicts => conflicts::show(ui, conflicts, queue),
         Modal::NoArticle(paths) => no_article::show(ui, paths, queue),
         Modal::Recover(offer) => recover::show(ui, offer, queue),
         Modal::OpenElsewhere(path) => open_elsewhere::show(ui, path, queue),
