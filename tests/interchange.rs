@@ -286,6 +286,12 @@ fn hypothesis_annotations_anchor_by_quote_and_the_rest_are_listed() {
         "{}",
         out.stdout
     );
+    assert!(
+        out.stdout
+            .contains("--article N puts annotations in article N"),
+        "the command line says how to place them: {}",
+        out.stdout
+    );
     let (b, _) = file::load(Path::new(&f)).unwrap();
     let (_, c) = b
         .claims()

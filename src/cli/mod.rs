@@ -401,6 +401,12 @@ fn import_annotations(a: ImportAnnotationsArgs, out: &mut dyn Write) -> Result<(
     for line in placed.not_anchored_lines() {
         writeln!(out, "  {line}")?;
     }
+    if placed.without_article() > 0 && a.article.is_none() {
+        writeln!(
+            out,
+            "(--article N puts annotations in article N, whatever their source)"
+        )?;
+    }
     Ok(())
 }
 

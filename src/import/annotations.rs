@@ -13,6 +13,9 @@ use crate::model::{
 use crate::text::search::{find_occurrences, prefer_whole_words};
 use crate::text::{TextIndex, one_line, snippet};
 
+/// How an annotation whose source names no article of the briefing is reported.
+const NO_SOURCE: &str = "no article in the briefing has its source";
+
 /// Files larger than this are refused before parsing.
 pub const MAX_ANNOTATION_BYTES: usize = 32 * 1024 * 1024;
 
@@ -246,6 +249,15 @@ impl Placed {
         )
     }
 
+    /// Annotations not placed because no article has their source (`--article` would place
+    /// them).
+    pub fn without_article(&self) -> usize {
+        self.not_anchored
+            .iter()
+            .filter(|(_, why)| why.starts_with(NO_SOURCE))
+            .count()
+    }
+
     /// Each annotation not anchored, with why: one line each.
     pub fn not_anchored_lines(&self) -> Vec<String> {
         self.not_anchored
@@ -274,6 +286,8 @@ impl Placed {
 /// in the only article when there is one).
 pub fn place(b: &Briefing, incoming: Vec<Incoming>, article: Option<ArticleId>) -> Placed {
     let mut placed = Placed::default();
+    // One index per article, however many annotations it takes.
+    let mut indexes: std::collections::BTreeMap<ArticleId, TextIndex> = Default::default();
     for a in incoming {
         let home = match article {
             Some(id) => b.article(id),
@@ -295,13 +309,16 @@ pub fn place(b: &Briefing, incoming: Vec<Incoming>, article: Option<ArticleId>) 
         };
         let Some(home) = home else {
             let why = format!(
-                "no article in the briefing has its source ({}); name one with --article N",
+                "{NO_SOURCE} ({})",
                 a.source.as_deref().unwrap_or("none given")
             );
             placed.not_anchored.push((a, why));
             continue;
         };
-        match claim_for(home, &a) {
+        let index = indexes
+            .entry(home.id)
+            .or_insert_with(|| TextIndex::new(&home.text));
+        match claim_for(home, index, &a) {
             Ok(claim) => {
                 let taken = b.find_claim(claim.id).is_some()
                     || placed.claims.iter().any(|(_, c)| c.id == claim.id);
@@ -332,7 +349,7 @@ pub fn place(b: &Briefing, incoming: Vec<Incoming>, article: Option<ArticleId>) 
     placed
 }
 
-fn claim_for(article: &Article, a: &Incoming) -> Result<Claim, String> {
+fn claim_for(article: &Article, index: &TextIndex, a: &Incoming) -> Result<Claim, String> {
     let Some(exact) = a.exact.as_ref().filter(|q| !q.trim().is_empty()) else {
         return Err("it has no quote (TextQuoteSelector) to anchor".to_owned());
     };
@@ -347,12 +364,11 @@ fn claim_for(article: &Article, a: &Incoming) -> Result<Claim, String> {
         suffix: norm(&a.suffix),
         orphaned: false,
     };
-    let index = TextIndex::new(&article.text);
     // Other tools keep as much context as they like (ours keeps 32 chars, and less only at
     // the text's edge), and count whitespace their own way: first the places where the
     // words stand with the context given, whitespace aside. One such place is the claim's;
     // failing that, the anchoring rules judge (the words may have changed a little).
-    let found = prefer_whole_words(&index, &probe.quote, find_occurrences(&index, &probe.quote));
+    let found = prefer_whole_words(index, &probe.quote, find_occurrences(index, &probe.quote));
     let (before, after) = (one_line(&probe.prefix), one_line(&probe.suffix));
     let agreeing: Vec<_> = found
         .iter()
@@ -372,7 +388,7 @@ fn claim_for(article: &Article, a: &Incoming) -> Result<Claim, String> {
             article.title
         ));
     } else {
-        match resolve(&probe, &index) {
+        match resolve(&probe, index) {
             Resolution::Intact => probe.range(),
             Resolution::Moved { to, .. } => to,
             Resolution::Orphaned(reason) => {
@@ -383,7 +399,7 @@ fn claim_for(article: &Article, a: &Incoming) -> Result<Claim, String> {
             }
         }
     };
-    let anchor = Anchor::new(&index, range).map_err(|e| e.to_string())?;
+    let anchor = Anchor::new(index, range).map_err(|e| e.to_string())?;
     let mut claim = Claim::new(a.status.unwrap_or(Status::Reported), anchor, now());
     if let Some(id) =
         a.id.as_deref()
