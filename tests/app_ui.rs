@@ -1,5 +1,8 @@
 //! The desktop app driven headlessly, as a user would: by labels, clicks, drags and keys.
 
+#[path = "support/app_harness.rs"]
+mod app_harness;
+
 use std::path::{Path, PathBuf};
 
 use briefing_notes::app::dialogs::{DialogOutcome, ScriptedDialogs};
@@ -612,19 +615,6 @@ fn paste_an_article_and_tag_it() {
     );
 }
 
-/// A file as the windowing layer hands it over when dropped on the window.
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 #[test]
 fn dropping_files_adds_them_and_reports_bad_ones() {
     let dir = tempfile::tempdir().unwrap();
@@ -636,7 +626,7 @@ fn dropping_files_adds_them_and_reports_bad_ones() {
     for p in [good, bad] {
         h.input_mut()
             .dropped_files
-            .push(std::sync::Arc::new(Dropped(p)));
+            .push(std::sync::Arc::new(app_harness::Dropped(p)));
     }
     h.run();
     let app = h.state();

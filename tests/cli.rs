@@ -394,10 +394,18 @@ fn unreadable_and_missing_files_are_errors() {
     let err = run(d, &["check", "missing.ron"]).fails();
     assert!(err.stderr.contains("missing.ron"), "{}", err.stderr);
     run(d, &["add", "b.ron", "missing.txt"]).fails();
-    fs::write(d.join("scan.pdf"), "%PDF-1.7").unwrap();
-    let err = run(d, &["add", "b.ron", "scan.pdf"]).fails();
+    fs::write(d.join("cut.pdf"), "%PDF-1.7").unwrap();
+    let err = run(d, &["add", "b.ron", "cut.pdf"]).fails();
     assert!(
-        err.stderr.contains(".pdf files cannot be imported"),
+        err.stderr
+            .contains("this PDF is damaged: it has no document catalog"),
+        "{}",
+        err.stderr
+    );
+    fs::write(d.join("book.epub"), "PK\x03\x04").unwrap();
+    let err = run(d, &["add", "b.ron", "book.epub"]).fails();
+    assert!(
+        err.stderr.contains(".epub files cannot be imported"),
         "{}",
         err.stderr
     );

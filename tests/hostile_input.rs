@@ -118,7 +118,7 @@ const BRIEFINGS: &[(&str, Expect)] = &[
 
 /// What adding a corpus article must give: `None` imports, `Some(words)` is refused.
 const ARTICLES: &[(&str, Option<&str>)] = &[
-    ("binary.pdf", Some(".pdf files cannot be imported")),
+    ("binary.pdf", Some("this PDF is damaged")),
     (
         "zip-named.html",
         Some("does not look like text (it holds binary data)"),

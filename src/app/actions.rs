@@ -198,8 +198,8 @@ impl Action {
                 "Export the claims as a spreadsheet (CSV), one row per claim"
             }
             Action::AddArticles => {
-                "Add article files (saved web pages, .md, .txt); you can also drop files on \
-                 the window"
+                "Add article files (saved web pages, PDF, Word .docx, .md, .txt); you can also \
+                 drop files on the window"
             }
             Action::PasteArticle => "Paste an article's text",
             Action::ImportAnnotations => {

@@ -80,7 +80,9 @@ impl DialogKind {
     pub fn extensions(&self) -> &'static [&'static str] {
         match self {
             Self::OpenBriefing { .. } | Self::SaveBriefing { .. } => &["ron"],
-            Self::AddArticles { .. } => &["html", "htm", "md", "markdown", "txt", "text"],
+            Self::AddArticles { .. } => &[
+                "html", "htm", "pdf", "docx", "md", "markdown", "txt", "text",
+            ],
             Self::ImportAnnotations { .. } => &["json", "jsonld"],
             Self::Export { format, .. } => match format {
                 ExportFormat::Markdown => &["md"],
@@ -94,7 +96,7 @@ impl DialogKind {
     pub fn file_kind(&self) -> &'static str {
         match self {
             Self::OpenBriefing { .. } | Self::SaveBriefing { .. } => "Briefings (.ron)",
-            Self::AddArticles { .. } => "Articles (.html, .htm, .md, .txt)",
+            Self::AddArticles { .. } => "Articles (.html, .htm, .pdf, .docx, .md, .txt)",
             Self::ImportAnnotations { .. } => "Annotations (.json)",
             Self::Export { format, .. } => format.filter_name(),
         }

@@ -44,10 +44,18 @@ impl BriefingApp {
             return;
         }
         let options = ImportOptions { whole_page };
+        // A PDF or Word file is compressed and laid out: its bytes take longer to read.
         let bytes: u64 = articles
             .iter()
-            .filter_map(|p| std::fs::metadata(p).ok())
-            .map(|m| m.len())
+            .filter_map(|p| {
+                let len = std::fs::metadata(p).ok()?.len();
+                let ext = p.extension().map(|e| e.to_string_lossy().to_lowercase());
+                Some(if matches!(ext.as_deref(), Some("pdf" | "docx")) {
+                    len.saturating_mul(8)
+                } else {
+                    len
+                })
+            })
             .sum();
         if bytes < BACKGROUND_IMPORT_BYTES {
             self.imports_done(import_all(articles, options));

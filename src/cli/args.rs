@@ -59,7 +59,7 @@ fn nearest_subcommand(word: &str) -> Option<String> {
 pub enum CliCommand {
     /// Create a new, empty briefing file.
     New(NewArgs),
-    /// Add an article (a saved web page, .md or .txt) to a briefing.
+    /// Add an article (a saved web page, a PDF, a Word document, .md or .txt) to a briefing.
     Add(AddArgs),
     /// Show what importing a file would give: its metadata, a blank line, then its text.
     Extract(ExtractArgs),
@@ -210,8 +210,8 @@ pub struct NewArgs {
 pub struct AddArgs {
     /// The briefing file.
     pub file: PathBuf,
-    /// The article file: a saved web page (.html), Markdown (.md) or text (.txt, any common
-    /// encoding).
+    /// The article file: a saved web page (.html), a PDF, a Word document (.docx), Markdown
+    /// (.md) or text (.txt, any common encoding).
     pub article: PathBuf,
     /// For a web page: import all of its visible text, not only the article found in it.
     #[arg(long)]
@@ -289,7 +289,7 @@ pub struct TagArgs {
 
 #[derive(Debug, Args)]
 pub struct AttributeArgs {
-    /// The article file: anything `add` accepts (a saved web page, .md or .txt).
+    /// The article file: anything `add` accepts (a saved web page, PDF, .docx, .md or .txt).
     pub article: PathBuf,
     /// The exact words, as they appear in the article.
     #[arg(long)]
@@ -304,7 +304,7 @@ pub struct AttributeArgs {
 
 #[derive(Debug, Args)]
 pub struct SuggestArgs {
-    /// The article file: anything `add` accepts (a saved web page, .md or .txt).
+    /// The article file: anything `add` accepts (a saved web page, PDF, .docx, .md or .txt).
     pub article: PathBuf,
     /// One JSON object per line instead of text.
     #[arg(long)]

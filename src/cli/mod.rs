@@ -180,6 +180,8 @@ fn extract(a: ExtractArgs, out: &mut dyn Write) -> Result<()> {
             Format::Html => "html",
             Format::Markdown => "markdown",
             Format::Text => "text",
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
         };
         for (key, value) in [
             ("title", m.title.as_str()),

@@ -3,9 +3,11 @@
 
 pub mod annotations;
 mod decode;
+pub mod docx;
 mod html;
 mod html_text;
 mod markdown;
+pub mod pdf;
 
 use std::fs;
 use std::io::Read;
@@ -19,6 +21,8 @@ use crate::model::ArticleMeta;
 
 /// Larger article files are refused before reading.
 pub const MAX_ARTICLE_BYTES: u64 = 20 * 1024 * 1024;
+/// PDF and Word files carry images and fonts beside the text, so they may be larger.
+pub const MAX_DOCUMENT_BYTES: u64 = 100 * 1024 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
@@ -27,16 +31,35 @@ pub enum ImportError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path} is {} MB; files over 20 MB are refused", size / (1024 * 1024))]
-    TooLarge { path: PathBuf, size: u64 },
+    #[error("{path} is {} MB; files over {} MB are refused", size / (1024 * 1024), limit / (1024 * 1024))]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     #[error("{path} has no text in it")]
     Empty { path: PathBuf },
     #[error("{path} does not look like text (it holds binary data)")]
     Binary { path: PathBuf },
-    #[error("{path}: .{ext} files cannot be imported; use a saved web page (.html), .md or .txt")]
+    #[error(
+        "{path}: .{ext} files cannot be imported; use a saved web page (.html), a PDF, a Word document (.docx), .md or .txt"
+    )]
     Unsupported { path: PathBuf, ext: String },
+    /// Formats named for what to do instead: old Word, OpenDocument, encrypted Word files.
+    #[error("{path} cannot be imported: {why}")]
+    Refused { path: PathBuf, why: &'static str },
     #[error("{path} cannot be imported: {source}")]
     Page { path: PathBuf, source: HtmlError },
+    #[error("{path} cannot be imported: {source}")]
+    Pdf {
+        path: PathBuf,
+        source: pdf::PdfError,
+    },
+    #[error("{path} cannot be imported: {source}")]
+    Docx {
+        path: PathBuf,
+        source: docx::DocxError,
+    },
     /// The app offers the whole page instead; the CLI names the flag that does.
     #[error("no article was found in {path}: it may be a front page or a list of links")]
     NoArticle { path: PathBuf },
@@ -48,6 +71,8 @@ pub enum Format {
     Html,
     Markdown,
     Text,
+    Pdf,
+    Docx,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -77,16 +102,21 @@ pub fn import_file(path: &Path, options: ImportOptions) -> Result<Imported, Impo
     };
     let file = fs::File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();
-    if size > MAX_ARTICLE_BYTES {
+    let document = matches!(extension(path).as_str(), "pdf" | "docx");
+    let limit = if document {
+        MAX_DOCUMENT_BYTES
+    } else {
+        MAX_ARTICLE_BYTES
+    };
+    if size > limit {
         return Err(ImportError::TooLarge {
             path: path.to_owned(),
             size,
+            limit,
         });
     }
     let mut bytes = Vec::new();
-    file.take(MAX_ARTICLE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
     import_bytes(path, &bytes, options)
 }
 
@@ -96,14 +126,38 @@ pub fn import_bytes(
     bytes: &[u8],
     options: ImportOptions,
 ) -> Result<Imported, ImportError> {
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
+    if bytes.is_empty() {
+        return Err(ImportError::Empty {
+            path: path.to_owned(),
+        });
+    }
+    let ext = extension(path);
+    let refused = |why| ImportError::Refused {
+        path: path.to_owned(),
+        why,
+    };
     let format = match ext.as_str() {
+        _ if is_pdf(bytes) => Format::Pdf,
+        _ if is_docx(bytes) => Format::Docx,
+        "docx" if bytes.starts_with(&CFB_MAGIC) => return Err(refused(ENCRYPTED_DOCX)),
+        "doc" | "dot" => return Err(refused(OLD_WORD)),
+        "odt" | "ott" => return Err(refused(ODT)),
+        _ if bytes.starts_with(&CFB_MAGIC) => return Err(refused(OLD_WORD)),
+        "pdf" => {
+            return Err(ImportError::Pdf {
+                path: path.to_owned(),
+                source: pdf::PdfError::NotPdf,
+            });
+        }
+        "docx" => {
+            return Err(ImportError::Docx {
+                path: path.to_owned(),
+                source: docx::DocxError::NotDocx,
+            });
+        }
         "html" | "htm" | "xhtml" | "shtml" => Format::Html,
         "md" | "markdown" | "mdown" | "mkd" => Format::Markdown,
-        "pdf" | "docx" | "doc" | "odt" | "rtf" | "epub" | "mht" | "mhtml" | "webarchive" => {
+        "rtf" | "epub" | "mht" | "mhtml" | "webarchive" | "pages" => {
             return Err(ImportError::Unsupported {
                 path: path.to_owned(),
                 ext,
@@ -115,6 +169,10 @@ pub fn import_bytes(
     let binary = || ImportError::Binary {
         path: path.to_owned(),
     };
+    match format {
+        Format::Pdf | Format::Docx => return import_document(path, bytes, format),
+        _ => {}
+    }
     let decoded = match format {
         Format::Html => decode_html(bytes),
         _ => decode_text(bytes),
@@ -152,7 +210,9 @@ pub fn import_bytes(
             };
             (meta, text)
         }
-        Format::Text => (ArticleMeta::default(), tidy_plain_text(&decoded.text)),
+        Format::Text | Format::Pdf | Format::Docx => {
+            (ArticleMeta::default(), tidy_plain_text(&decoded.text))
+        }
     };
     if text.trim().is_empty() {
         return Err(ImportError::Empty {
@@ -168,6 +228,69 @@ pub fn import_bytes(
         format,
         encoding: decoded.encoding,
         warning: decoded.warning,
+    })
+}
+
+/// PDF files may have junk before the header; readers look at the first kilobyte.
+fn is_pdf(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
+}
+
+/// The signature of Microsoft's compound files: old .doc files, and .docx files that a
+/// password encrypts.
+const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+const OLD_WORD: &str = "old Word documents (.doc) cannot be read; open it in Word or LibreOffice and save it as .docx or PDF";
+const ODT: &str = "OpenDocument text (.odt) cannot be read yet; open it in LibreOffice and save it as .docx or PDF";
+const ENCRYPTED_DOCX: &str = "this Word document is protected by a password; open it in Word, remove the password (File > Info > Protect Document) and save it again";
+
+/// A ZIP whose directory names the main part of a Word document.
+fn is_docx(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") && bytes.windows(17).any(|w| w == b"word/document.xml")
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
+}
+
+fn import_document(path: &Path, bytes: &[u8], format: Format) -> Result<Imported, ImportError> {
+    let (mut meta, text, warning) = if format == Format::Pdf {
+        let a = pdf::read_pdf(bytes).map_err(|source| ImportError::Pdf {
+            path: path.to_owned(),
+            source,
+        })?;
+        (a.meta, a.text, a.warning)
+    } else {
+        let a = docx::read_docx(bytes).map_err(|source| ImportError::Docx {
+            path: path.to_owned(),
+            source,
+        })?;
+        (a.meta, a.text, None)
+    };
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty {
+            path: path.to_owned(),
+        });
+    }
+    if meta.title.trim().is_empty() {
+        meta.title = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+    }
+    Ok(Imported {
+        meta,
+        text,
+        format,
+        encoding: if format == Format::Pdf {
+            "PDF text"
+        } else {
+            "UTF-8"
+        },
+        warning,
     })
 }
 
@@ -224,8 +347,20 @@ mod tests {
             (got.format, got.text.as_str()),
             (Format::Text, "<b>not markup</b>")
         );
+        // A PDF or Word file is told by its content, whatever its name.
+        assert!(matches!(
+            import_bytes(Path::new("a.txt"), b"%PDF-1.7 cut short", opts),
+            Err(ImportError::Pdf { .. })
+        ));
         assert!(matches!(
             import_bytes(Path::new("a.pdf"), b"%PDF", opts),
+            Err(ImportError::Pdf {
+                source: pdf::PdfError::NotPdf,
+                ..
+            })
+        ));
+        assert!(matches!(
+            import_bytes(Path::new("a.rtf"), b"{\\rtf1}", opts),
             Err(ImportError::Unsupported { .. })
         ));
     }
