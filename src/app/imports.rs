@@ -49,8 +49,7 @@ impl BriefingApp {
             .iter()
             .filter_map(|p| {
                 let len = std::fs::metadata(p).ok()?.len();
-                let ext = p.extension().map(|e| e.to_string_lossy().to_lowercase());
-                Some(if matches!(ext.as_deref(), Some("pdf" | "docx")) {
+                Some(if crate::import::is_document(p) {
                     len.saturating_mul(8)
                 } else {
                     len

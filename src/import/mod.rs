@@ -102,8 +102,7 @@ pub fn import_file(path: &Path, options: ImportOptions) -> Result<Imported, Impo
     };
     let file = fs::File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();
-    let document = matches!(extension(path).as_str(), "pdf" | "docx");
-    let limit = if document {
+    let limit = if is_document(path) {
         MAX_DOCUMENT_BYTES
     } else {
         MAX_ARTICLE_BYTES
@@ -248,6 +247,11 @@ const ENCRYPTED_DOCX: &str = "this Word document is protected by a password; ope
 /// A ZIP whose directory names the main part of a Word document.
 fn is_docx(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04") && bytes.windows(17).any(|w| w == b"word/document.xml")
+}
+
+/// A PDF or Word file by its name: larger files are allowed, and reading them takes longer.
+pub fn is_document(path: &Path) -> bool {
+    matches!(extension(path).as_str(), "pdf" | "docx")
 }
 
 fn extension(path: &Path) -> String {

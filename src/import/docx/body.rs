@@ -110,10 +110,7 @@ impl<'s> Reader<'s> {
 
     fn event(&mut self, ev: Ev) {
         match ev {
-            Ev::Start(name @ ("Fallback" | "moveFrom" | "del"), _) => {
-                let _ = name;
-                self.skip += 1;
-            }
+            Ev::Start("Fallback" | "moveFrom" | "del", _) => self.skip += 1,
             Ev::End("Fallback" | "moveFrom" | "del") => self.skip = self.skip.saturating_sub(1),
             _ if self.skip > 0 => {}
             Ev::Start(name, a) => self.start(name, a),

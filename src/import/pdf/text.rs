@@ -51,12 +51,14 @@ fn drop_running_lines(pages: &mut [(Vec<Line>, f64)]) {
         let outermost = (l.y - top).abs() < 1.0 || (l.y - bottom).abs() < 1.0;
         near_edge || outermost
     };
+    let bands: Vec<Vec<bool>> = pages
+        .iter()
+        .map(|(lines, height)| lines.iter().map(|l| in_band(l, lines, *height)).collect())
+        .collect();
     let mut counts: HashMap<String, HashSet<usize>> = HashMap::new();
-    for (p, (lines, height)) in pages.iter().enumerate() {
-        for l in lines {
-            if in_band(l, lines, *height) {
-                counts.entry(key(&l.text)).or_default().insert(p);
-            }
+    for (p, ((lines, _), band)) in pages.iter().zip(&bands).enumerate() {
+        for (l, _) in lines.iter().zip(band).filter(|(_, b)| **b) {
+            counts.entry(key(&l.text)).or_default().insert(p);
         }
     }
     let needed = if n == 2 {
@@ -64,10 +66,10 @@ fn drop_running_lines(pages: &mut [(Vec<Line>, f64)]) {
     } else {
         ((n as f64) * 0.4).ceil().max(2.0) as usize
     };
-    for (lines, height) in pages.iter_mut() {
-        let snapshot = lines.clone();
+    for ((lines, _), band) in pages.iter_mut().zip(&bands) {
+        let mut band = band.iter();
         lines.retain(|l| {
-            if !in_band(l, &snapshot, *height) {
+            if !band.next().copied().unwrap_or(false) {
                 return true;
             }
             let k = key(&l.text);
